@@ -1,0 +1,166 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { readDatabaseEnv } from "@/lib/env";
+import * as schema from "./schema";
+import { seedDemoCompany } from "./seed";
+
+export type Schema = typeof schema;
+/** A database or a transaction: domain functions take either and never reach for a global. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export type Database = {
+  kind: "pglite" | "postgres";
+  db: Db;
+  close(): Promise<void>;
+};
+
+export type OpenOptions =
+  | { kind: "postgres"; url: string; poolSize?: number; seedDemoData?: boolean }
+  | { kind: "pglite"; dir?: string; seedDemoData?: boolean };
+
+const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
+/** Serialises migrations when several app instances start against one PostgreSQL. */
+const MIGRATION_LOCK_KEY = 7_230_001;
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  const database = options.kind === "postgres" ? await openPostgres(options.url, options.poolSize ?? 10) : await openPglite(options.dir);
+  try {
+    await migrateAndSeed(database, options.seedDemoData ?? false);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const client = postgres(url, { max: poolSize, onnotice: () => {} });
+  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  return {
+    kind: "postgres",
+    db,
+    async close() {
+      await client.end({ timeout: 5 });
+    },
+  };
+}
+
+async function openPglite(dir: string | undefined): Promise<Database> {
+  let releaseLock = () => {};
+  if (dir) {
+    fs.mkdirSync(dir, { recursive: true });
+    releaseLock = lockDataDirectory(dir);
+  }
+  let client: PGlite;
+  try {
+    client = dir ? await PGlite.create(dir) : await PGlite.create();
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    kind: "pglite",
+    db,
+    async close() {
+      await client.close();
+      releaseLock();
+    },
+  };
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same directory would corrupt it.
+ * A lock file beside the directory names the owner; a lock left by a dead process is taken over.
+ */
+function lockDataDirectory(dir: string): () => void {
+  const lockPath = `${path.resolve(dir)}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockPath, String(process.pid), { flag: "wx" });
+      const release = () => {
+        try {
+          if (fs.readFileSync(lockPath, "utf8") === String(process.pid)) fs.unlinkSync(lockPath);
+        } catch {
+          // already gone
+        }
+        process.off("exit", release);
+      };
+      process.on("exit", release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const owner = Number(fs.readFileSync(lockPath, "utf8"));
+      if (owner && owner !== process.pid && isAlive(owner)) {
+        throw new Error(
+          `The embedded database in ${dir} is already open in process ${owner}. ` +
+            `PGlite allows one process per directory: stop that process, or point PGLITE_DIR elsewhere, or use PostgreSQL (DATABASE_URL).`,
+        );
+      }
+      fs.rmSync(lockPath, { force: true });
+    }
+  }
+  throw new Error(`Could not lock the embedded database directory ${dir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+async function migrateAndSeed(database: Database, seedDemoData: boolean) {
+  if (database.kind === "pglite") {
+    await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    if (seedDemoData) await seedDemoCompany(database.db);
+    return;
+  }
+  const client = (database.db as unknown as { $client: postgres.Sql }).$client;
+  const lock = await client.reserve();
+  try {
+    await lock`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    await migratePostgres(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    if (seedDemoData) await seedDemoCompany(database.db);
+  } finally {
+    await lock`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+    lock.release();
+  }
+}
+
+export function databaseOptionsFromEnv(source: Record<string, string | undefined> = process.env): OpenOptions {
+  const env = readDatabaseEnv(source);
+  if (env.DATABASE_URL) {
+    return { kind: "postgres", url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, seedDemoData: env.SEED_DEMO_DATA ?? false };
+  }
+  return { kind: "pglite", dir: env.PGLITE_DIR ?? ".data/pglite", seedDemoData: env.SEED_DEMO_DATA ?? true };
+}
+
+const store = globalThis as typeof globalThis & { __missionsDatabase?: Promise<Database> };
+
+/**
+ * The process's one database, opened (and migrated) on first use rather than at import, so that
+ * `next build` never touches it. A failed open is forgotten so the next request can retry.
+ */
+export function getDatabase(): Promise<Database> {
+  store.__missionsDatabase ??= openDatabase(databaseOptionsFromEnv()).catch((error: unknown) => {
+    store.__missionsDatabase = undefined;
+    throw error;
+  });
+  return store.__missionsDatabase;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}

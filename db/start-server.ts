@@ -1,0 +1,17 @@
+import { validateServerEnv } from "@/lib/env";
+import { getDatabase } from "./client";
+
+/**
+ * Start-up: validate every setting and open (migrate, and on demo set-ups seed) the database before
+ * the first request, so a misconfigured server stops at once with a message naming the setting.
+ */
+export async function startServer(): Promise<void> {
+  try {
+    validateServerEnv();
+    const database = await getDatabase();
+    console.log(`Database ready (${database.kind}).`);
+  } catch (error) {
+    console.error(`\nMissions & Achievements cannot start.\n${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,106 @@
+import { z } from "zod";
+
+/**
+ * Configuration comes only from the environment, validated here. The database part is read on its
+ * own so scripts and tests can open a database without the sign-in settings.
+ */
+
+const commaList = z
+  .string()
+  .transform((s) =>
+    s
+      .split(",")
+      .map((item) => item.trim().toLowerCase())
+      .filter(Boolean),
+  );
+
+const flag = z.enum(["true", "false", "1", "0"], { error: "must be true or false" }).transform((v) => v === "true" || v === "1");
+
+const domainName = z.string().regex(/^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/, "must be a domain name such as example.com");
+
+const databaseEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" }).optional(),
+    PGLITE_DIR: z.string().min(1).optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    SEED_DEMO_DATA: flag.optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.DATABASE_URL && !env.PGLITE_DIR) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DATABASE_URL"],
+        message: "is required in production (or set PGLITE_DIR to run on the embedded database on purpose)",
+      });
+    }
+  });
+
+const authEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    AUTH_TRUST_HOST: flag.optional(),
+    AUTH_SECRET: z.string({ error: "is required" }).min(32, "must be at least 32 characters (openssl rand -base64 32)"),
+    AUTH_URL: z.url({ error: "must be the app's public URL, e.g. https://missions.example.com" }).optional(),
+    AUTH_COMPANY_ISSUER: z.url({ error: "must be the OpenID Provider's issuer URL" }),
+    AUTH_COMPANY_ID: z.string({ error: "is required" }).min(1, "is required"),
+    AUTH_COMPANY_SECRET: z.string({ error: "is required" }).min(1, "is required"),
+    AUTH_COMPANY_SCOPE: z.string().default("openid email profile"),
+    AUTH_ALLOWED_DOMAINS: z
+      .string({ error: "is required: the company's email domains, comma-separated" })
+      .pipe(commaList)
+      .pipe(z.array(domainName).min(1, "must list at least one email domain")),
+    AUTH_ADMIN_EMAILS: commaList.pipe(z.array(z.email("must be a comma-separated list of emails"))).default([]),
+    AUTH_ADMIN_GROUP: z.string().min(1).optional(),
+    AUTH_MANAGER_GROUP: z.string().min(1).optional(),
+    AUTH_DEPARTMENT_CLAIM: z.string().min(1).default("department"),
+    AUTH_GROUPS_CLAIM: z.string().min(1).default("groups"),
+  })
+  .superRefine((env, ctx) => {
+    // Auth.js builds its callback URLs from the request's Host header only when told to trust it.
+    if (env.NODE_ENV === "production" && !env.AUTH_URL && !env.AUTH_TRUST_HOST) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_URL"], message: "is required in production (or AUTH_TRUST_HOST=true behind a trusted proxy)" });
+    }
+  });
+
+export type DatabaseEnv = z.infer<typeof databaseEnvSchema>;
+export type AuthEnv = z.infer<typeof authEnvSchema>;
+
+export class ConfigError extends Error {
+  constructor(issues: z.core.$ZodIssue[]) {
+    const lines = issues.map((issue) => `  ${issue.path.join(".") || "(environment)"} ${issue.message}`);
+    super(`Invalid configuration; fix these environment variables:\n${lines.join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+type Source = Record<string, string | undefined>;
+
+/** Treats empty strings as unset, the way shells and .env files usually mean them. */
+function withoutEmpty(source: Source): Source {
+  return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+}
+
+function parse<T extends z.ZodType>(schema: T, source: Source): z.infer<T> {
+  const result = schema.safeParse(withoutEmpty(source));
+  if (!result.success) throw new ConfigError(result.error.issues);
+  return result.data;
+}
+
+export function readDatabaseEnv(source: Source = process.env): DatabaseEnv {
+  return parse(databaseEnvSchema, source);
+}
+
+export function readAuthEnv(source: Source = process.env): AuthEnv {
+  return parse(authEnvSchema, source);
+}
+
+/** Everything the server needs, with every problem reported at once. Called at start-up. */
+export function validateServerEnv(source: Source = process.env): void {
+  const issues: z.core.$ZodIssue[] = [];
+  for (const schema of [databaseEnvSchema, authEnvSchema] as const) {
+    const result = schema.safeParse(withoutEmpty(source));
+    if (!result.success) issues.push(...result.error.issues);
+  }
+  if (issues.length > 0) throw new ConfigError(issues);
+}

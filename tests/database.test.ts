@@ -1,0 +1,53 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { count } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase } from "@/db/client";
+import { departments, users } from "@/db/schema";
+import { DEMO_PEOPLE } from "@/lib/demo-directory";
+
+const run = promisify(execFile);
+const dirs: string[] = [];
+function tempDir() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "missions-pglite-"));
+  dirs.push(dir);
+  return path.join(dir, "data");
+}
+afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+describe("the embedded database", () => {
+  it("creates its directory, migrates and seeds the demo company once, and keeps data across restarts", async () => {
+    const dir = tempDir();
+    const first = await openDatabase({ kind: "pglite", dir, seedDemoData: true });
+    const [{ n }] = await first.db.select({ n: count() }).from(users);
+    expect(n).toBe(DEMO_PEOPLE.length);
+    await first.close();
+
+    const second = await openDatabase({ kind: "pglite", dir, seedDemoData: true });
+    expect((await second.db.select({ n: count() }).from(users))[0].n).toBe(DEMO_PEOPLE.length);
+    expect((await second.db.select({ n: count() }).from(departments))[0].n).toBe(5);
+    await second.close();
+  });
+
+  it("refuses a second process on the same directory with a clear message", async () => {
+    const dir = tempDir();
+    const owner = await openDatabase({ kind: "pglite", dir });
+    try {
+      const script = `import { openDatabase } from "./db/client.ts"; await openDatabase({ kind: "pglite", dir: ${JSON.stringify(dir)} });`;
+      const attempt = run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: process.cwd() });
+      await expect(attempt).rejects.toMatchObject({ stderr: expect.stringMatching(/already open in process \d+.*one process per directory/s) });
+    } finally {
+      await owner.close();
+    }
+  });
+
+  it("lets the directory be opened again after its owner closed it", async () => {
+    const dir = tempDir();
+    await (await openDatabase({ kind: "pglite", dir })).close();
+    const again = await openDatabase({ kind: "pglite", dir });
+    await again.close();
+  });
+});
