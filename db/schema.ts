@@ -1,5 +1,25 @@
 import type { AdapterAccountType } from "@auth/core/adapters";
-import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => Buffer.from(value),
+});
 
 export const ROLES = ["member", "manager", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -75,4 +95,206 @@ export const verificationTokens = pgTable(
     expires: timestamp("expires", { mode: "date", withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+export const MISSION_STATUSES = ["open", "in_progress", "awaiting_acceptance", "accepted", "rejected", "cancelled"] as const;
+export type MissionStatus = (typeof MISSION_STATUSES)[number];
+export const missionStatusEnum = pgEnum("mission_status", MISSION_STATUSES);
+
+export const missions = pgTable(
+  "missions",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id),
+    takerId: text("taker_id").references(() => users.id),
+    description: text("description").notNull(),
+    /** The description's first line, kept with it so lists never read whole descriptions. */
+    headline: text("headline").notNull(),
+    reward: text("reward").notNull(),
+    dueAt: timestamp("due_at", { withTimezone: true }),
+    /** true: everyone may start it; false: only members of the departments in mission_audience. */
+    audienceEveryone: boolean("audience_everyone").notNull().default(true),
+    parentId: integer("parent_id").references((): AnyPgColumn => missions.id),
+    status: missionStatusEnum("status").notNull().default("open"),
+    commentCount: integer("comment_count").notNull().default(0),
+    /** Creation, a comment or a status change: drives "newest activity first" and unread (bold). */
+    lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("missions_activity_idx").on(t.lastActivityAt.desc(), t.id.desc()),
+    index("missions_owner_idx").on(t.ownerId, t.lastActivityAt.desc()),
+    index("missions_taker_idx").on(t.takerId, t.lastActivityAt.desc()),
+    index("missions_status_idx").on(t.status, t.lastActivityAt.desc()),
+    index("missions_parent_idx").on(t.parentId),
+  ],
+);
+
+export const missionAudience = pgTable(
+  "mission_audience",
+  {
+    missionId: integer("mission_id")
+      .notNull()
+      .references(() => missions.id, { onDelete: "cascade" }),
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => departments.id),
+  },
+  (t) => [primaryKey({ columns: [t.missionId, t.departmentId] }), index("mission_audience_department_idx").on(t.departmentId)],
+);
+
+export const missionTransitions = pgTable(
+  "mission_transitions",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    missionId: integer("mission_id")
+      .notNull()
+      .references(() => missions.id, { onDelete: "cascade" }),
+    actorId: text("actor_id")
+      .notNull()
+      .references(() => users.id),
+    fromStatus: missionStatusEnum("from_status"),
+    toStatus: missionStatusEnum("to_status").notNull(),
+    note: text("note"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("mission_transitions_mission_idx").on(t.missionId, t.id)],
+);
+
+export const comments = pgTable(
+  "comments",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    missionId: integer("mission_id")
+      .notNull()
+      .references(() => missions.id, { onDelete: "cascade" }),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    editedAt: timestamp("edited_at", { withTimezone: true }),
+  },
+  (t) => [index("comments_mission_idx").on(t.missionId, t.id), index("comments_author_idx").on(t.authorId, t.missionId)],
+);
+
+export const attachments = pgTable(
+  "attachments",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    missionId: integer("mission_id")
+      .notNull()
+      .references(() => missions.id, { onDelete: "cascade" }),
+    commentId: integer("comment_id").references(() => comments.id, { onDelete: "cascade" }),
+    uploaderId: text("uploader_id")
+      .notNull()
+      .references(() => users.id),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("attachments_mission_idx").on(t.missionId), index("attachments_comment_idx").on(t.commentId)],
+);
+
+/** File contents for the database storage backend, apart from the metadata so lists stay light. */
+export const attachmentBlobs = pgTable("attachment_blobs", {
+  attachmentId: text("attachment_id")
+    .primaryKey()
+    .references(() => attachments.id, { onDelete: "cascade" }),
+  data: bytea("data").notNull(),
+});
+
+export const missionReads = pgTable(
+  "mission_reads",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    missionId: integer("mission_id")
+      .notNull()
+      .references(() => missions.id, { onDelete: "cascade" }),
+    readAt: timestamp("read_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.missionId] })],
+);
+
+/** "Mark all as read": everything with activity up to this moment counts as read for the user. */
+export const missionReadMarks = pgTable("mission_read_marks", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  allReadAt: timestamp("all_read_at", { withTimezone: true }).notNull(),
+});
+
+export const NOTIFICATION_KINDS = ["comment", "status_change"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<NotificationKind>().notNull(),
+    actorId: text("actor_id").references(() => users.id),
+    missionId: integer("mission_id").references(() => missions.id, { onDelete: "cascade" }),
+    /** The sentence shown in the inbox and the toast, written when it happened. */
+    message: text("message").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.id.desc()), index("notifications_unread_idx").on(t.userId).where(sql`read_at is null`)],
+);
+
+/** Append-only record of what people did, in the app or elsewhere; achievements are computed from it. */
+export const activityEvents = pgTable(
+  "activity_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    type: text("type").notNull(),
+    actorId: text("actor_id")
+      .notNull()
+      .references(() => users.id),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    attributes: jsonb("attributes").$type<Record<string, unknown>>().notNull().default({}),
+    source: text("source").notNull().default("app"),
+    externalId: text("external_id"),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("activity_events_external_idx").on(t.source, t.externalId),
+    index("activity_events_actor_type_idx").on(t.actorId, t.type, t.occurredAt),
+    index("activity_events_type_time_idx").on(t.type, t.occurredAt),
+  ],
+);
+
+export const API_TOKEN_KINDS = ["personal", "integration"] as const;
+export type ApiTokenKind = (typeof API_TOKEN_KINDS)[number];
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    /** Personal tokens act as this user; integration tokens were created by this admin. */
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<ApiTokenKind>().notNull(),
+    name: text("name").notNull(),
+    /** SHA-256 of the token; the token itself is shown once and never stored. */
+    tokenHash: text("token_hash").notNull().unique(),
+    /** The first characters, so people can tell their tokens apart. */
+    prefix: text("prefix").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("api_tokens_user_idx").on(t.userId)],
 );

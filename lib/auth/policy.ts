@@ -1,11 +1,10 @@
 import type { Role } from "@/db/schema";
+import { DomainError } from "@/lib/errors";
 
 /** Thrown by the domain when the actor may not do something; the app maps it to 403. */
-export class ForbiddenError extends Error {
-  readonly status = 403;
+export class ForbiddenError extends DomainError {
   constructor(message = "You are not allowed to do that.") {
-    super(message);
-    this.name = "ForbiddenError";
+    super(message, 403);
   }
 }
 

@@ -1,0 +1,152 @@
+import { and, eq, or } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { missionAudience, missionTransitions, missions } from "@/db/schema";
+import { recordActivity, type AppActivityType } from "@/lib/activity/record";
+import { checkUploads, saveAttachments, type Upload } from "@/lib/attachments/attachments";
+import { ForbiddenError } from "@/lib/auth/policy";
+import { ConflictError, ValidationError } from "@/lib/errors";
+import { notify, signal } from "@/lib/notifications/notify";
+import type { MissionFields } from "@/lib/validation/missions";
+import { checkDepartments, headlineOf, lockMission, now, quoted, userName } from "./facts";
+import { markMissionRead } from "./reads";
+import { FINAL_STATUSES, isPerformer, mayEdit, refusalFor, STATUS_LABELS, TRANSITIONS, type Actor, type MissionAction } from "./lifecycle";
+
+export type MissionActor = Actor & { name: string };
+
+function checkDueAt(dueAt: Date | null) {
+  if (dueAt && dueAt.getTime() <= Date.now()) throw new ValidationError({ dueAt: ["The due date must be in the future."] });
+}
+
+export async function createMission(
+  db: Db,
+  actor: MissionActor,
+  fields: MissionFields,
+  uploads: Upload[] = [],
+  maxUploadBytes = Infinity,
+): Promise<{ id: number }> {
+  checkDueAt(fields.dueAt);
+  checkUploads(uploads, maxUploadBytes);
+  return db.transaction(async (tx) => {
+    if (fields.audience !== "everyone") await checkDepartments(tx, fields.audience);
+    if (fields.parentId !== null) {
+      // "I need help with my mission": only the parent's owner or taker asks for help with it.
+      const [parent] = await tx
+        .select({ id: missions.id })
+        .from(missions)
+        .where(and(eq(missions.id, fields.parentId), or(eq(missions.ownerId, actor.id), eq(missions.takerId, actor.id))));
+      if (!parent) throw new ValidationError({ parentId: ["Sub-missions can only be made for a mission you own or have taken."] });
+    }
+    const [mission] = await tx
+      .insert(missions)
+      .values({
+        ownerId: actor.id,
+        description: fields.description,
+        headline: headlineOf(fields.description),
+        reward: fields.reward,
+        dueAt: fields.dueAt,
+        audienceEveryone: fields.audience === "everyone",
+        parentId: fields.parentId,
+        lastActivityAt: now,
+      })
+      .returning({ id: missions.id });
+    if (fields.audience !== "everyone") {
+      await tx.insert(missionAudience).values([...new Set(fields.audience)].map((departmentId) => ({ missionId: mission.id, departmentId })));
+    }
+    await tx.insert(missionTransitions).values({ missionId: mission.id, actorId: actor.id, fromStatus: null, toStatus: "open" });
+    await saveAttachments(tx, { missionId: mission.id, commentId: null, uploaderId: actor.id }, uploads);
+    await recordActivity(tx, "mission.created", actor.id, { missionId: mission.id });
+    await markMissionRead(tx, actor.id, mission.id);
+    return mission;
+  });
+}
+
+/** Only the owner edits, and only while the mission is Open (nobody has taken it on these terms yet). */
+export async function updateMission(db: Db, actor: MissionActor, missionId: number, fields: Omit<MissionFields, "parentId">): Promise<void> {
+  checkDueAt(fields.dueAt);
+  await db.transaction(async (tx) => {
+    const mission = await lockMission(tx, missionId);
+    if (actor.id !== mission.ownerId) throw new ForbiddenError("Only the mission's owner can edit it.");
+    if (!mayEdit(actor, mission)) throw new ConflictError(`This mission is ${STATUS_LABELS[mission.status]} now; only Open missions can be edited.`);
+    if (fields.audience !== "everyone") await checkDepartments(tx, fields.audience);
+    await tx
+      .update(missions)
+      .set({
+        description: fields.description,
+        headline: headlineOf(fields.description),
+        reward: fields.reward,
+        dueAt: fields.dueAt,
+        audienceEveryone: fields.audience === "everyone",
+        updatedAt: now,
+      })
+      .where(eq(missions.id, missionId));
+    await tx.delete(missionAudience).where(eq(missionAudience.missionId, missionId));
+    if (fields.audience !== "everyone") {
+      await tx.insert(missionAudience).values([...new Set(fields.audience)].map((departmentId) => ({ missionId, departmentId })));
+    }
+    await signal(tx, { type: "mission", id: missionId });
+  });
+}
+
+const ACTIVITY: Record<MissionAction, AppActivityType> = {
+  start: "mission.started",
+  complete: "mission.completed",
+  accept: "mission.accepted",
+  reject: "mission.rejected",
+  withdraw: "mission.withdrawn",
+  cancel: "mission.cancelled",
+};
+
+/** The taker hears of the owner's decisions; the owner hears of every status change. */
+const TAKER_IS_TOLD: readonly MissionAction[] = ["accept", "reject", "cancel"];
+
+export type TransitionResult = { id: number; status: (typeof TRANSITIONS)[MissionAction]["to"] };
+
+/**
+ * Moves a mission along PRODUCT.md's table. One transaction: lock the row, check the actor and the
+ * state as they are now, update, and write the history, the activity and the notifications.
+ * 404 unknown mission, 403 wrong person, 409 wrong state (a stale page), 422 missing reason.
+ */
+export async function transitionMission(db: Db, actor: MissionActor, missionId: number, action: MissionAction, note?: string): Promise<TransitionResult> {
+  const transition = TRANSITIONS[action];
+  const reason = note?.trim() || null;
+  if (transition.needsReason && !reason) throw new ValidationError({ note: [`Give a reason to ${action} the mission.`] });
+
+  return db.transaction(async (tx) => {
+    const mission = await lockMission(tx, missionId);
+    if (!isPerformer(action, actor, mission)) throw new ForbiddenError(refusalFor(action, actor, mission));
+    if (!transition.from.includes(mission.status)) {
+      // A stale Start button: the news is that someone else got there first.
+      if (action === "start" && mission.takerId) throw new ConflictError(`Already taken by ${await userName(tx, mission.takerId)}.`);
+      const final = FINAL_STATUSES.includes(mission.status) ? " and that is final" : "";
+      throw new ConflictError(`This mission is ${STATUS_LABELS[mission.status]} now${final}, so it cannot be ${transition.done === "withdrew from" ? "withdrawn" : transition.done}.`);
+    }
+
+    const takerId = action === "start" ? actor.id : action === "withdraw" ? null : mission.takerId;
+    await tx
+      .update(missions)
+      .set({ status: transition.to, takerId, lastActivityAt: now, updatedAt: now })
+      .where(eq(missions.id, missionId));
+    await tx.insert(missionTransitions).values({ missionId, actorId: actor.id, fromStatus: mission.status, toStatus: transition.to, note: reason });
+    await recordActivity(tx, ACTIVITY[action], actor.id, {
+      missionId,
+      ownerId: mission.ownerId,
+      ownerDepartmentId: mission.ownerDepartmentId,
+      takerId: mission.takerId ?? takerId,
+    });
+
+    const sentence = `${actor.name} ${transition.done} ${quoted(mission.headline)}`;
+    const message =
+      action === "complete"
+        ? `${sentence}: it is awaiting acceptance.`
+        : action === "withdraw"
+          ? `${sentence}: it is open again.`
+          : reason
+            ? `${sentence}: ${reason}`
+            : `${sentence}.`;
+    const recipients = [mission.ownerId, TAKER_IS_TOLD.includes(action) ? mission.takerId : null];
+    await notify(tx, recipients, { kind: "status_change", actorId: actor.id, missionId, message });
+    await markMissionRead(tx, actor.id, missionId);
+    await signal(tx, { type: "mission", id: missionId });
+    return { id: missionId, status: transition.to };
+  });
+}

@@ -1,0 +1,55 @@
+import { eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { departments, missionAudience, missions, users } from "@/db/schema";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import type { MissionFacts } from "./lifecycle";
+
+export type LockedMission = MissionFacts & { id: number; headline: string };
+
+/**
+ * Reads a mission and locks its row until the transaction ends: every decision about it is made on
+ * the row as it is now, and a racing request waits, then sees the result of the first.
+ */
+export async function lockMission(tx: Db, missionId: number): Promise<LockedMission> {
+  const [row] = await tx
+    .select({
+      id: missions.id,
+      headline: missions.headline,
+      status: missions.status,
+      ownerId: missions.ownerId,
+      takerId: missions.takerId,
+      audienceEveryone: missions.audienceEveryone,
+    })
+    .from(missions)
+    .where(eq(missions.id, missionId))
+    .for("update");
+  if (!row) throw new NotFoundError("No such mission.");
+  const [owner] = await tx.select({ departmentId: users.departmentId }).from(users).where(eq(users.id, row.ownerId));
+  const audience = row.audienceEveryone
+    ? []
+    : await tx.select({ id: missionAudience.departmentId }).from(missionAudience).where(eq(missionAudience.missionId, missionId));
+  return { ...row, ownerDepartmentId: owner.departmentId, audienceDepartmentIds: audience.map((a) => a.id) };
+}
+
+export async function userName(tx: Db, userId: string): Promise<string> {
+  const [row] = await tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, userId));
+  return row?.name ?? row?.email ?? "someone";
+}
+
+/** Department ids must exist; reported against the audience field. */
+export async function checkDepartments(tx: Db, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  const found = await tx.select({ id: departments.id }).from(departments).where(inArray(departments.id, ids));
+  if (found.length !== new Set(ids).size) throw new ValidationError({ audience: ["Choose departments from the list."] });
+}
+
+export function headlineOf(description: string): string {
+  return description.trim().split(/\r?\n/, 1)[0].trim().slice(0, 200);
+}
+
+/** Quotes a headline inside a notification sentence, shortened. */
+export function quoted(headline: string): string {
+  return `“${headline.length > 80 ? `${headline.slice(0, 79)}…` : headline}”`;
+}
+
+export const now = sql`now()`;

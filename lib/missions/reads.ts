@@ -1,0 +1,33 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { missionReadMarks, missionReads, notifications } from "@/db/schema";
+import { now } from "./facts";
+
+/**
+ * A mission is unread (bold) for someone while its last activity is newer than both their own read
+ * of it and their last "Mark all as read". The actor's own activity counts as read.
+ */
+export async function markMissionRead(tx: Db, userId: string, missionId: number): Promise<void> {
+  await tx
+    .insert(missionReads)
+    .values({ userId, missionId, readAt: now })
+    .onConflictDoUpdate({ target: [missionReads.userId, missionReads.missionId], set: { readAt: now } });
+}
+
+/** Opening a mission reads it, and the inbox entries about it. */
+export async function openMission(db: Db, userId: string, missionId: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    await markMissionRead(tx, userId, missionId);
+    await tx
+      .update(notifications)
+      .set({ readAt: now })
+      .where(and(eq(notifications.userId, userId), eq(notifications.missionId, missionId), isNull(notifications.readAt)));
+  });
+}
+
+export async function markAllMissionsRead(db: Db, userId: string): Promise<void> {
+  await db
+    .insert(missionReadMarks)
+    .values({ userId, allReadAt: now })
+    .onConflictDoUpdate({ target: missionReadMarks.userId, set: { allReadAt: now } });
+}

@@ -1,0 +1,32 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { notifications, type NotificationKind } from "@/db/schema";
+
+/** One Postgres channel carries every live signal; payloads are small (ids only): NOTIFY caps them at 8 kB. */
+export const LIVE_CHANNEL = "missions_live";
+
+export type LiveSignal = { type: "notifications"; ids: number[] } | { type: "mission"; id: number };
+
+/** Sent with NOTIFY inside the caller's transaction, so listeners hear of it only once it has committed. */
+export async function signal(tx: Db, payload: LiveSignal): Promise<void> {
+  await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(payload)})`);
+}
+
+export type NewNotification = {
+  kind: NotificationKind;
+  actorId: string | null;
+  missionId: number | null;
+  message: string;
+};
+
+/** Notifies each recipient once, never the person whose action it was. */
+export async function notify(tx: Db, recipientIds: Iterable<string | null>, notification: NewNotification): Promise<void> {
+  const recipients = [...new Set(recipientIds)].filter((id): id is string => !!id && id !== notification.actorId);
+  if (recipients.length === 0) return;
+  const rows = await tx
+    .insert(notifications)
+    .values(recipients.map((userId) => ({ userId, ...notification })))
+    .returning({ id: notifications.id });
+  const ids = rows.map((r) => r.id);
+  for (let i = 0; i < ids.length; i += 500) await signal(tx, { type: "notifications", ids: ids.slice(i, i + 500) });
+}
