@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, exists, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import {
@@ -40,9 +40,7 @@ function inAudienceOf(viewer: Actor): SQL {
   if (viewer.departmentId === null) return eq(missions.audienceEveryone, true);
   return or(
     eq(missions.audienceEveryone, true),
-    exists(
-      sql`select 1 from ${missionAudience} where ${missionAudience.missionId} = ${missions.id} and ${missionAudience.departmentId} = ${viewer.departmentId}`,
-    ),
+    sql`exists (select 1 from ${missionAudience} where ${missionAudience.missionId} = ${missions.id} and ${missionAudience.departmentId} = ${viewer.departmentId})`,
   )!;
 }
 
