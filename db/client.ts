@@ -20,6 +20,8 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 export type Database = {
   kind: "pglite" | "postgres";
   db: Db;
+  /** Postgres LISTEN on a dedicated connection; resolves to a function that stops listening. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 
@@ -48,6 +50,10 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   return {
     kind: "postgres",
     db,
+    async listen(channel, onPayload) {
+      const { unlisten } = await client.listen(channel, onPayload);
+      return unlisten;
+    },
     async close() {
       await client.end({ timeout: 5 });
     },
@@ -71,6 +77,9 @@ async function openPglite(dir: string | undefined): Promise<Database> {
   return {
     kind: "pglite",
     db,
+    async listen(channel, onPayload) {
+      return client.listen(channel, onPayload);
+    },
     async close() {
       await client.close();
       releaseLock();

@@ -63,6 +63,21 @@ const authEnvSchema = z
     }
   });
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const appEnvSchema = z.object({
+  COMPANY_TIME_ZONE: z.string().refine(isTimeZone, "must be an IANA time zone such as Europe/Berlin").default("UTC"),
+  ATTACHMENT_MAX_MB: z.coerce.number({ error: "must be a number of megabytes" }).positive().max(100, "must be at most 100").default(10),
+});
+
+export type AppEnv = z.infer<typeof appEnvSchema>;
 export type DatabaseEnv = z.infer<typeof databaseEnvSchema>;
 export type AuthEnv = z.infer<typeof authEnvSchema>;
 
@@ -91,6 +106,10 @@ export function readDatabaseEnv(source: Source = process.env): DatabaseEnv {
   return parse(databaseEnvSchema, source);
 }
 
+export function readAppEnv(source: Source = process.env): AppEnv {
+  return parse(appEnvSchema, source);
+}
+
 export function readAuthEnv(source: Source = process.env): AuthEnv {
   return parse(authEnvSchema, source);
 }
@@ -98,7 +117,7 @@ export function readAuthEnv(source: Source = process.env): AuthEnv {
 /** Everything the server needs, with every problem reported at once. Called at start-up. */
 export function validateServerEnv(source: Source = process.env): void {
   const issues: z.core.$ZodIssue[] = [];
-  for (const schema of [databaseEnvSchema, authEnvSchema] as const) {
+  for (const schema of [databaseEnvSchema, authEnvSchema, appEnvSchema] as const) {
     const result = schema.safeParse(withoutEmpty(source));
     if (!result.success) issues.push(...result.error.issues);
   }

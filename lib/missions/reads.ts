@@ -14,14 +14,16 @@ export async function markMissionRead(tx: Db, userId: string, missionId: number)
     .onConflictDoUpdate({ target: [missionReads.userId, missionReads.missionId], set: { readAt: now } });
 }
 
-/** Opening a mission reads it, and the inbox entries about it. */
-export async function openMission(db: Db, userId: string, missionId: number): Promise<void> {
-  await db.transaction(async (tx) => {
+/** Opening a mission reads it, and the inbox entries about it; returns how many entries that read. */
+export async function openMission(db: Db, userId: string, missionId: number): Promise<number> {
+  return db.transaction(async (tx) => {
     await markMissionRead(tx, userId, missionId);
-    await tx
+    const read = await tx
       .update(notifications)
       .set({ readAt: now })
-      .where(and(eq(notifications.userId, userId), eq(notifications.missionId, missionId), isNull(notifications.readAt)));
+      .where(and(eq(notifications.userId, userId), eq(notifications.missionId, missionId), isNull(notifications.readAt)))
+      .returning({ id: notifications.id });
+    return read.length;
   });
 }
 

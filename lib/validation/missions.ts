@@ -71,10 +71,10 @@ export function missionFieldsFromForm(form: FormData, timeZone: string): Mission
     return typeof value === "string" ? value : undefined;
   };
   const errors: FieldErrors = {};
-  const dueOn = text("dueOn")?.trim();
+  const dueOn = text("dueAt")?.trim();
   let dueAt: Date | null = null;
   if (dueOn) {
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(dueOn)) errors.dueOn = ["Enter a date and time."];
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(dueOn)) errors.dueAt = ["Enter a date and time."];
     else dueAt = fromZonedTime(dueOn, timeZone);
   }
   const everyone = text("audience") !== "departments";

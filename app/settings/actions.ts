@@ -1,0 +1,29 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/client";
+import { createApiToken, revokeApiToken } from "@/lib/api-tokens/tokens";
+import { requireUser } from "@/lib/auth/session";
+import { refusal, type ActionState } from "../_lib/action-state";
+
+export async function createTokenAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  try {
+    const { token } = await createApiToken(await getDb(), user, String(form.get("name") ?? ""));
+    revalidatePath("/settings");
+    return { ok: true, message: token };
+  } catch (error) {
+    return refusal(error);
+  }
+}
+
+export async function revokeTokenAction(tokenId: number): Promise<ActionState> {
+  const user = await requireUser();
+  try {
+    await revokeApiToken(await getDb(), user, tokenId);
+  } catch (error) {
+    return refusal(error);
+  }
+  revalidatePath("/settings");
+  return { ok: true };
+}

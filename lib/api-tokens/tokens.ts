@@ -1,0 +1,86 @@
+import crypto from "node:crypto";
+import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { apiTokens, users, type ApiTokenKind } from "@/db/schema";
+import { requireAdmin } from "@/lib/auth/policy";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { findActiveUser, type CurrentUser } from "@/lib/users/queries";
+
+const TOKEN_PREFIX = "ma_";
+
+function hash(token: string): string {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+export type ApiTokenInfo = { id: number; name: string; kind: ApiTokenKind; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+
+/** Returns the token itself exactly once; only its hash is kept. Integration tokens are for admins. */
+export async function createApiToken(db: Db, owner: CurrentUser, name: string, kind: ApiTokenKind = "personal"): Promise<{ token: string; info: ApiTokenInfo }> {
+  if (kind === "integration") requireAdmin(owner);
+  const cleanName = name.trim();
+  if (!cleanName) throw new ValidationError({ name: ["Give the token a name, e.g. the script that will use it."] });
+  if (cleanName.length > 100) throw new ValidationError({ name: ["Keep the name under 100 characters."] });
+  const token = `${TOKEN_PREFIX}${crypto.randomBytes(32).toString("base64url")}`;
+  const [info] = await db
+    .insert(apiTokens)
+    .values({ userId: owner.id, kind, name: cleanName, tokenHash: hash(token), prefix: token.slice(0, 10) })
+    .returning({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      kind: apiTokens.kind,
+      prefix: apiTokens.prefix,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+    });
+  return { token, info };
+}
+
+export async function listApiTokens(db: Db, owner: CurrentUser, kind: ApiTokenKind = "personal"): Promise<ApiTokenInfo[]> {
+  return db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      kind: apiTokens.kind,
+      prefix: apiTokens.prefix,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+    })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.kind, kind), kind === "personal" ? eq(apiTokens.userId, owner.id) : undefined))
+    .orderBy(desc(apiTokens.id));
+}
+
+/** People revoke their own personal tokens; admins revoke integration tokens. Others' tokens are 404. */
+export async function revokeApiToken(db: Db, actor: CurrentUser, tokenId: number): Promise<void> {
+  const ownToken = and(eq(apiTokens.id, tokenId), eq(apiTokens.kind, "personal"), eq(apiTokens.userId, actor.id));
+  const integrationToken = actor.role === "admin" ? and(eq(apiTokens.id, tokenId), eq(apiTokens.kind, "integration")) : undefined;
+  const revoked = await db
+    .update(apiTokens)
+    .set({ revokedAt: sql`coalesce(${apiTokens.revokedAt}, now())` })
+    .where(integrationToken ? or(ownToken, integrationToken) : ownToken)
+    .returning({ id: apiTokens.id });
+  if (revoked.length === 0) throw new NotFoundError("No such token.");
+}
+
+export type TokenBearer = { user: CurrentUser; kind: ApiTokenKind };
+
+/** The person a bearer token speaks for, if it is live and they are active. */
+export async function authenticateApiToken(db: Db, token: string): Promise<TokenBearer | null> {
+  if (!token.startsWith(TOKEN_PREFIX)) return null;
+  const [row] = await db
+    .select({ id: apiTokens.id, userId: apiTokens.userId, kind: apiTokens.kind })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, hash(token)), isNull(apiTokens.revokedAt)));
+  if (!row) return null;
+  const user = await findActiveUser(db, row.userId);
+  if (!user) return null;
+  // "Last used" to the minute is plenty, and spares a write on every request.
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: sql`now()` })
+    .where(and(eq(apiTokens.id, row.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, sql`now() - interval '1 minute'`))));
+  return { user, kind: row.kind };
+}
