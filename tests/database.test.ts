@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { count } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
-import { departments, users } from "@/db/schema";
+import { departments, missions, users } from "@/db/schema";
 import { DEMO_PEOPLE } from "@/lib/demo-directory";
 
 const run = promisify(execFile);
@@ -24,11 +24,14 @@ describe("the embedded database", () => {
     const first = await openDatabase({ kind: "pglite", dir, seedDemoData: true });
     const [{ n }] = await first.db.select({ n: count() }).from(users);
     expect(n).toBe(DEMO_PEOPLE.length);
+    const demoMissions = await first.db.select({ status: missions.status }).from(missions);
+    expect(demoMissions.map((m) => m.status).sort()).toEqual(["accepted", "awaiting_acceptance", "in_progress", "open", "open"]);
     await first.close();
 
     const second = await openDatabase({ kind: "pglite", dir, seedDemoData: true });
     expect((await second.db.select({ n: count() }).from(users))[0].n).toBe(DEMO_PEOPLE.length);
     expect((await second.db.select({ n: count() }).from(departments))[0].n).toBe(5);
+    expect((await second.db.select({ n: count() }).from(missions))[0].n).toBe(5);
     await second.close();
   });
 

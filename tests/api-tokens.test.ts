@@ -1,0 +1,56 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { apiTokens, users } from "@/db/schema";
+import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from "@/lib/api-tokens/tokens";
+import { findActiveUser, type CurrentUser } from "@/lib/users/queries";
+import { createTestDatabase } from "./support/database";
+
+let database: Database;
+let alice: CurrentUser;
+let bob: CurrentUser;
+let admin: CurrentUser;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const rows = await database.db
+    .insert(users)
+    .values([
+      { email: "alice@example.com", name: "Alice" },
+      { email: "bob@example.com", name: "Bob" },
+      { email: "root@example.com", name: "Root", role: "admin" },
+    ])
+    .returning({ id: users.id });
+  [alice, bob, admin] = (await Promise.all(rows.map((r) => findActiveUser(database.db, r.id)))) as CurrentUser[];
+});
+afterAll(() => database.close());
+
+describe("personal API tokens", () => {
+  it("are shown once, stored hashed, and authenticate their owner", async () => {
+    const { token, info } = await createApiToken(database.db, alice, "  report script ");
+    expect(token).toMatch(/^ma_[A-Za-z0-9_-]{43}$/);
+    expect(info).toMatchObject({ name: "report script", kind: "personal", prefix: token.slice(0, 10), lastUsedAt: null });
+    const [stored] = await database.db.select().from(apiTokens).where(eq(apiTokens.id, info.id));
+    expect(JSON.stringify(stored)).not.toContain(token);
+    expect(await authenticateApiToken(database.db, token)).toMatchObject({ kind: "personal", user: { email: "alice@example.com" } });
+    expect((await listApiTokens(database.db, alice))[0].lastUsedAt).toBeInstanceOf(Date);
+  });
+
+  it("stop working when revoked or when their owner is deactivated; others cannot revoke them", async () => {
+    const first = await createApiToken(database.db, bob, "one");
+    const second = await createApiToken(database.db, bob, "two");
+    await expect(revokeApiToken(database.db, alice, first.info.id)).rejects.toMatchObject({ status: 404 });
+    await revokeApiToken(database.db, bob, first.info.id);
+    expect(await authenticateApiToken(database.db, first.token)).toBeNull();
+    await database.db.update(users).set({ active: false }).where(eq(users.id, bob.id));
+    expect(await authenticateApiToken(database.db, second.token)).toBeNull();
+  });
+
+  it("reject nonsense and need a name; integration tokens are for admins", async () => {
+    expect(await authenticateApiToken(database.db, "ma_nope")).toBeNull();
+    expect(await authenticateApiToken(database.db, "Bearer something")).toBeNull();
+    await expect(createApiToken(database.db, alice, "   ")).rejects.toMatchObject({ status: 422, fieldErrors: { name: [expect.any(String)] } });
+    await expect(createApiToken(database.db, alice, "crm", "integration")).rejects.toMatchObject({ status: 403 });
+    const { token } = await createApiToken(database.db, admin, "crm", "integration");
+    expect(await authenticateApiToken(database.db, token)).toMatchObject({ kind: "integration" });
+  });
+});

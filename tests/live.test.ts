@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { addComment } from "@/lib/missions/comments";
+import { createMission } from "@/lib/missions/commands";
+import { LiveHub, type LiveEvent } from "@/lib/notifications/live";
+import { createCompany, type Company } from "./support/company";
+import { createTestDatabase } from "./support/database";
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let c: Company;
+const extra: Database[] = [];
+beforeAll(async () => {
+  database = await createTestDatabase();
+  c = await createCompany(database.db);
+});
+afterAll(async () => {
+  for (const d of extra) await d.close();
+  await database.close();
+});
+
+function collect(hub: LiveHub, userId: string) {
+  const events: LiveEvent[] = [];
+  return { events, subscribed: hub.subscribe(userId, (e) => events.push(e)) };
+}
+
+async function until<T>(read: () => T | undefined, timeoutMs = 5000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = read();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error("timed out waiting for a live event");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe("live notifications", () => {
+  it("reach the recipient's subscribers once committed, and nobody else's", async () => {
+    const hub = new LiveHub(database);
+    const owner = collect(hub, c.owner.id);
+    const bystander = collect(hub, c.outsider.id);
+    await Promise.all([owner.subscribed, bystander.subscribed]);
+    const { id } = await createMission(database.db, c.owner, { description: "Live one", reward: "Cake", dueAt: null, audience: "everyone", parentId: null });
+    await addComment(database.db, c.taker, id, "Hello there");
+
+    const note = await until(() => owner.events.find((e) => e.event === "notification"));
+    expect(note.data).toMatchObject({ missionId: id, message: "Spencer Taker commented on “Live one”: Hello there", read: false });
+    await until(() => bystander.events.find((e) => e.event === "mission"));
+    expect(bystander.events.filter((e) => e.event === "notification")).toEqual([]);
+  });
+
+  it("cross app instances: a comment written through one instance reaches a subscriber on another", async (ctx) => {
+    if (!database.openAnother) ctx.skip(); // PGlite is one process by design: there is no second instance.
+    const other = await database.openAnother!();
+    extra.push(other);
+    const hubOnOther = new LiveHub(other);
+    const owner = collect(hubOnOther, c.owner.id);
+    await owner.subscribed;
+    const { id } = await createMission(database.db, c.owner, { description: "Across instances", reward: "Tea", dueAt: null, audience: "everyone", parentId: null });
+    await addComment(database.db, c.taker, id, "From instance A");
+    const note = await until(() => owner.events.find((e) => e.event === "notification"));
+    expect(note.data.message).toContain("From instance A");
+  });
+});
