@@ -12,6 +12,16 @@ function hash(token: string): string {
   return crypto.createHash("sha256").update(token).digest("hex");
 }
 
+const tokenInfoColumns = {
+  id: apiTokens.id,
+  name: apiTokens.name,
+  kind: apiTokens.kind,
+  prefix: apiTokens.prefix,
+  createdAt: apiTokens.createdAt,
+  lastUsedAt: apiTokens.lastUsedAt,
+  revokedAt: apiTokens.revokedAt,
+};
+
 export type ApiTokenInfo = { id: number; name: string; kind: ApiTokenKind; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
 
 /** Returns the token itself exactly once; only its hash is kept. Integration tokens are for admins. */
@@ -24,29 +34,13 @@ export async function createApiToken(db: Db, owner: CurrentUser, name: string, k
   const [info] = await db
     .insert(apiTokens)
     .values({ userId: owner.id, kind, name: cleanName, tokenHash: hash(token), prefix: token.slice(0, 10) })
-    .returning({
-      id: apiTokens.id,
-      name: apiTokens.name,
-      kind: apiTokens.kind,
-      prefix: apiTokens.prefix,
-      createdAt: apiTokens.createdAt,
-      lastUsedAt: apiTokens.lastUsedAt,
-      revokedAt: apiTokens.revokedAt,
-    });
+    .returning(tokenInfoColumns);
   return { token, info };
 }
 
 export async function listApiTokens(db: Db, owner: CurrentUser, kind: ApiTokenKind = "personal"): Promise<ApiTokenInfo[]> {
   return db
-    .select({
-      id: apiTokens.id,
-      name: apiTokens.name,
-      kind: apiTokens.kind,
-      prefix: apiTokens.prefix,
-      createdAt: apiTokens.createdAt,
-      lastUsedAt: apiTokens.lastUsedAt,
-      revokedAt: apiTokens.revokedAt,
-    })
+    .select(tokenInfoColumns)
     .from(apiTokens)
     .where(and(eq(apiTokens.kind, kind), kind === "personal" ? eq(apiTokens.userId, owner.id) : undefined))
     .orderBy(desc(apiTokens.id));
