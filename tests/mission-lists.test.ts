@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { attachments } from "@/db/schema";
 import { readAttachment, safeFilename } from "@/lib/attachments/attachments";
-import { addComment } from "@/lib/missions/comments";
+import { addComment, deleteComment, editComment } from "@/lib/missions/comments";
 import { createMission, transitionMission, updateMission, type MissionActor } from "@/lib/missions/commands";
-import { getMission, listMissions } from "@/lib/missions/queries";
+import { getMission, listMissions, overdue } from "@/lib/missions/queries";
 import { markAllMissionsRead, openMission } from "@/lib/missions/reads";
 import { missionListSchema, type MissionFields } from "@/lib/validation/missions";
 import { createCompany, type Company } from "./support/company";
@@ -142,5 +142,38 @@ describe("attachments", () => {
     expect(safeFilename("Überweisung 2026.pdf")).toBe("Überweisung 2026.pdf");
     expect(safeFilename("..")).toBe("attachment");
     expect(safeFilename("C:\\Users\\me\\report.docx")).toBe("report.docx");
+  });
+});
+
+describe("comments", () => {
+  it("authors edit and delete their own comments only; the count follows", async () => {
+    const db = database.db;
+    const { id } = await createMission(db, c.owner, fields("Discussed mission"));
+    const first = await addComment(db, c.taker, id, "First thought");
+    await addComment(db, c.outsider, id, "Second thought");
+    await expect(editComment(db, c.outsider, first.id, "Hijacked")).rejects.toMatchObject({ status: 403 });
+    await expect(deleteComment(db, c.owner, first.id)).rejects.toMatchObject({ status: 403 });
+    await editComment(db, c.taker, first.id, "Better thought");
+    let detail = await getMission(db, c.owner, id);
+    expect(detail.comments.map((x) => [x.body, !!x.editedAt])).toEqual([["Better thought", true], ["Second thought", false]]);
+    await deleteComment(db, c.taker, first.id);
+    detail = await getMission(db, c.owner, id);
+    expect(detail.comments.map((x) => x.body)).toEqual(["Second thought"]);
+    expect((await list(c.owner, { q: "Discussed" })).rows[0].commentCount).toBe(1);
+    await expect(deleteComment(db, c.taker, first.id)).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe("overdue", () => {
+  it("is a due date in the past on a mission still waiting for work", () => {
+    const past = new Date(Date.now() - 1000);
+    expect(overdue(past, "open")).toBe(true);
+    expect(overdue(past, "in_progress")).toBe(true);
+    expect(overdue(past, "rejected")).toBe(true);
+    expect(overdue(past, "awaiting_acceptance")).toBe(false);
+    expect(overdue(past, "accepted")).toBe(false);
+    expect(overdue(past, "cancelled")).toBe(false);
+    expect(overdue(new Date(Date.now() + 60_000), "open")).toBe(false);
+    expect(overdue(null, "open")).toBe(false);
   });
 });

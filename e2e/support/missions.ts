@@ -40,3 +40,4 @@ export async function createApiToken(page: Page, name: string): Promise<string> 
   expect(token).toMatch(/^ma_/);
   return token;
 }
+

@@ -6,7 +6,7 @@ import { checkUploads, saveAttachments, type Upload } from "@/lib/attachments/at
 import { ForbiddenError } from "@/lib/auth/policy";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { notify, signal } from "@/lib/notifications/notify";
-import type { MissionFields } from "@/lib/validation/missions";
+import { dueAtProblem, type MissionFields } from "@/lib/validation/missions";
 import { checkDepartments, headlineOf, lockMission, now, quoted, userName } from "./facts";
 import { markMissionRead } from "./reads";
 import { FINAL_STATUSES, isPerformer, mayEdit, refusalFor, STATUS_LABELS, TRANSITIONS, type Actor, type MissionAction } from "./lifecycle";
@@ -14,7 +14,8 @@ import { FINAL_STATUSES, isPerformer, mayEdit, refusalFor, STATUS_LABELS, TRANSI
 export type MissionActor = Actor & { name: string };
 
 function checkDueAt(dueAt: Date | null) {
-  if (dueAt && dueAt.getTime() <= Date.now()) throw new ValidationError({ dueAt: ["The due date must be in the future."] });
+  const problem = dueAtProblem(dueAt);
+  if (problem) throw new ValidationError({ dueAt: [problem] });
 }
 
 export async function createMission(

@@ -3,6 +3,11 @@ import { z } from "zod";
 import { MISSION_STATUSES } from "@/db/schema";
 import { ValidationError, type FieldErrors } from "@/lib/errors";
 
+/** The one due-date rule, checked while parsing (to report every field at once) and by the domain. */
+export function dueAtProblem(dueAt: Date | null, now = Date.now()): string | null {
+  return dueAt && dueAt.getTime() <= now ? "The due date must be in the future." : null;
+}
+
 /** What a mission is made of, however it arrives (form or API). */
 export type MissionFields = {
   description: string;
@@ -57,8 +62,13 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.
 }
 
 export function missionFieldsFromApi(input: unknown): MissionFields {
-  const data = parseOrThrow(apiMissionSchema, input);
-  return { ...data, dueAt: data.dueAt ? new Date(data.dueAt) : null };
+  const result = apiMissionSchema.safeParse(input);
+  const errors = result.success ? {} : fieldErrorsOf(result.error);
+  const dueAt = result.success && result.data.dueAt ? new Date(result.data.dueAt) : null;
+  const problem = dueAtProblem(dueAt);
+  if (problem) errors.dueAt = [problem];
+  if (!result.success || problem) throw new ValidationError(errors);
+  return { ...result.data, dueAt };
 }
 
 /**
@@ -76,6 +86,8 @@ export function missionFieldsFromForm(form: FormData, timeZone: string): Mission
   if (dueOn) {
     if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(dueOn)) errors.dueAt = ["Enter a date and time."];
     else dueAt = fromZonedTime(dueOn, timeZone);
+    const problem = dueAtProblem(dueAt);
+    if (problem) errors.dueAt = [problem];
   }
   const everyone = text("audience") !== "departments";
   const parent = text("parentId")?.trim();
