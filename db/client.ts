@@ -10,6 +10,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { readDatabaseEnv } from "@/lib/env";
 import * as schema from "./schema";
+import { installAchievementDefaults } from "@/lib/achievements/install";
 import { seedDemoCompany } from "./seed";
 
 export type Schema = typeof schema;
@@ -133,6 +134,7 @@ function isAlive(pid: number): boolean {
 async function migrateAndSeed(database: Database, seedDemoData: boolean) {
   if (database.kind === "pglite") {
     await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    await installAchievementDefaults(database.db);
     if (seedDemoData) await seedDemoCompany(database.db);
     return;
   }
@@ -141,6 +143,7 @@ async function migrateAndSeed(database: Database, seedDemoData: boolean) {
   try {
     await lock`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
     await migratePostgres(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    await installAchievementDefaults(database.db);
     if (seedDemoData) await seedDemoCompany(database.db);
   } finally {
     await lock`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;

@@ -48,6 +48,7 @@ export const users = pgTable(
     active: boolean("active").notNull().default(true),
     /** IANA zone; null means the company's time zone. */
     timeZone: text("time_zone"),
+    hideFromLeaderboards: boolean("hide_from_leaderboards").notNull().default(false),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -232,7 +233,7 @@ export const missionReadMarks = pgTable("mission_read_marks", {
   allReadAt: timestamp("all_read_at", { withTimezone: true }).notNull(),
 });
 
-export const NOTIFICATION_KINDS = ["comment", "status_change"] as const;
+export const NOTIFICATION_KINDS = ["comment", "status_change", "achievement"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const notifications = pgTable(
@@ -298,3 +299,93 @@ export const apiTokens = pgTable(
   },
   (t) => [index("api_tokens_user_idx").on(t.userId)],
 );
+
+/** Company-wide switches; one row (id = 1). */
+export const companySettings = pgTable("company_settings", {
+  id: integer("id").primaryKey().default(1),
+  achievementsEnabled: boolean("achievements_enabled").notNull().default(true),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const ACHIEVEMENT_TIERS = ["bronze", "silver", "gold", "platinum"] as const;
+export type AchievementTier = (typeof ACHIEVEMENT_TIERS)[number];
+
+export const achievements = pgTable("achievements", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  /** Built-ins have a stable key; custom ones have none. */
+  key: text("key").unique(),
+  name: text("name").notNull(),
+  description: text("description").notNull(),
+  icon: text("icon").notNull(),
+  tier: text("tier").$type<AchievementTier>().notNull(),
+  /** The rule, validated by lib/achievements/rules.ts. */
+  rule: jsonb("rule").notNull(),
+  enabled: boolean("enabled").notNull().default(true),
+  builtIn: boolean("built_in").notNull().default(false),
+  /** Period awards (rank rules): every period that ended before this instant has been awarded. */
+  awardedThrough: timestamp("awarded_through", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One row per earning; the unique key is what makes a double grant impossible under any concurrency. */
+export const userAchievements = pgTable(
+  "user_achievements",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    achievementId: integer("achievement_id")
+      .notNull()
+      .references(() => achievements.id, { onDelete: "cascade" }),
+    /** "" for once-only achievements; the period ("2026-W47", "2026-11") for repeatable ones. */
+    periodKey: text("period_key").notNull().default(""),
+    /** When it was earned: the event that crossed the line, or the end of the period. */
+    grantedAt: timestamp("granted_at", { withTimezone: true }).notNull(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("user_achievements_once_idx").on(t.userId, t.achievementId, t.periodKey),
+    index("user_achievements_achievement_idx").on(t.achievementId),
+  ],
+);
+
+/** Points each activity type is worth, and to whom (the actor, or a person named in the attributes). */
+export const pointRules = pgTable("point_rules", {
+  eventType: text("event_type").primaryKey(),
+  points: integer("points").notNull(),
+  subject: text("subject").$type<"actor" | "taker" | "owner">().notNull().default("actor"),
+});
+
+/** The points ledger: append-only, one row per event that paid someone. */
+export const pointEntries = pgTable(
+  "point_entries",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    eventId: bigint("event_id", { mode: "number" })
+      .notNull()
+      .references(() => activityEvents.id, { onDelete: "cascade" }),
+    points: integer("points").notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("point_entries_event_user_idx").on(t.eventId, t.userId), index("point_entries_time_idx").on(t.occurredAt, t.userId)],
+);
+
+/** A retroactive evaluation (feature or achievement switched on), with progress people can watch. */
+export const backfillRuns = pgTable("backfill_runs", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  requestedBy: text("requested_by").references(() => users.id, { onDelete: "set null" }),
+  achievementIds: jsonb("achievement_ids").$type<number[]>().notNull(),
+  status: text("status").$type<"pending" | "running" | "done" | "failed">().notNull().default("pending"),
+  done: integer("done").notNull().default(0),
+  total: integer("total").notNull(),
+  granted: integer("granted").notNull().default(0),
+  error: text("error"),
+  /** Bumped as the run progresses; a running run whose heartbeat is old was abandoned and is taken over. */
+  heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
+});

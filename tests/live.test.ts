@@ -42,10 +42,12 @@ describe("live notifications", () => {
     const { id } = await createMission(database.db, c.owner, { description: "Live one", reward: "Cake", dueAt: null, audience: "everyone", parentId: null });
     await addComment(database.db, c.taker, id, "Hello there");
 
-    const note = await until(() => owner.events.find((e) => e.event === "notification"));
+    const note = await until(() => owner.events.find((e) => e.event === "notification" && e.data.kind === "comment"));
     expect(note.data).toMatchObject({ missionId: id, message: "Spencer Taker commented on “Live one”: Hello there", read: false });
     await until(() => bystander.events.find((e) => e.event === "mission"));
     expect(bystander.events.filter((e) => e.event === "notification")).toEqual([]);
+    const badge = await until(() => owner.events.find((e) => e.event === "notification" && e.data.kind === "achievement"));
+    expect(badge.data.message).toBe("🚀 You earned “First Mission”!");
   });
 
   it("cross app instances: a comment written through one instance reaches a subscriber on another", async (ctx) => {
@@ -57,7 +59,7 @@ describe("live notifications", () => {
     await owner.subscribed;
     const { id } = await createMission(database.db, c.owner, { description: "Across instances", reward: "Tea", dueAt: null, audience: "everyone", parentId: null });
     await addComment(database.db, c.taker, id, "From instance A");
-    const note = await until(() => owner.events.find((e) => e.event === "notification"));
+    const note = await until(() => owner.events.find((e) => e.event === "notification" && e.data.kind === "comment"));
     expect(note.data.message).toContain("From instance A");
   });
 });

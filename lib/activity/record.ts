@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { activityEvents } from "@/db/schema";
+import { grantForActivity } from "@/lib/achievements/grants";
+import { payPoints } from "@/lib/points/ledger";
 
 export type AppActivityType =
   | "mission.created"
@@ -12,7 +14,26 @@ export type AppActivityType =
   | "mission.cancelled"
   | "comment.posted";
 
+/** Everyone an event can count for: its actor, and the mission's taker and owner when it names them. */
+export function peopleIn(event: { actorId: string; attributes: Record<string, unknown> }): string[] {
+  const ids = [event.actorId, event.attributes.takerId, event.attributes.ownerId].filter((id): id is string => typeof id === "string");
+  return [...new Set(ids)];
+}
+
+/** After events are stored: pay their points and grant what they earned, in the same transaction. */
+export async function afterActivity(tx: Db, events: { id: number; type: string; actorId: string; attributes: Record<string, unknown> }[]): Promise<void> {
+  await payPoints(
+    tx,
+    events.map((e) => e.id),
+  );
+  await grantForActivity(tx, [...new Set(events.flatMap(peopleIn))], [...new Set(events.map((e) => e.type))]);
+}
+
 /** Records what someone did in the app, in the same transaction as the doing. */
 export async function recordActivity(tx: Db, type: AppActivityType, actorId: string, attributes: Record<string, unknown>): Promise<void> {
-  await tx.insert(activityEvents).values({ type, actorId, attributes, occurredAt: sql`now()`, source: "app" });
+  const [event] = await tx
+    .insert(activityEvents)
+    .values({ type, actorId, attributes, occurredAt: sql`now()`, source: "app" })
+    .returning({ id: activityEvents.id });
+  await afterActivity(tx, [{ id: event.id, type, actorId, attributes }]);
 }

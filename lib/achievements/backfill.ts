@@ -1,0 +1,100 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { achievements, backfillRuns } from "@/db/schema";
+import { notify } from "@/lib/notifications/notify";
+import { currentPeriodStart, grantEarned, type Grant } from "./engine";
+import { achievementsEnabled, companyTimeZone, loadAchievements } from "./grants";
+import { isPeriodAward } from "./rules";
+
+const ABANDONED_AFTER = sql`interval '5 minutes'`;
+
+/** Asks for everyone's history to be evaluated for these achievements; the job runner does the work. */
+export async function requestBackfill(db: Db, achievementIds: number[], requestedBy: string | null): Promise<number | null> {
+  if (achievementIds.length === 0) return null;
+  const [run] = await db
+    .insert(backfillRuns)
+    .values({ achievementIds, requestedBy, total: achievementIds.length })
+    .returning({ id: backfillRuns.id });
+  return run.id;
+}
+
+/** Takes the oldest pending run (or one abandoned by a crashed instance); SKIP LOCKED lets instances share the queue. */
+async function claimRun(db: Db) {
+  const result = await db.execute(sql`
+    update backfill_runs set status = 'running', heartbeat_at = now()
+    where id = (
+      select id from backfill_runs
+      where status = 'pending' or (status = 'running' and heartbeat_at < now() - ${ABANDONED_AFTER})
+      order by id limit 1 for update skip locked
+    )
+    returning id, achievement_ids`);
+  const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
+  const row = rows[0] as { id: number; achievement_ids: number[] } | undefined;
+  return row ? { id: Number(row.id), achievementIds: row.achievement_ids } : null;
+}
+
+function summary(grants: { name: string }[]): string {
+  return grants.length === 1
+    ? `🏅 You have already earned “${grants[0].name}”: see My Achievements.`
+    : `🏅 You have already earned ${grants.length} achievements: see My Achievements.`;
+}
+
+/**
+ * Retroactive evaluation: each achievement over everyone's history in its own transaction, so
+ * progress shows as it goes. Grants are dated when they were earned; each person then gets one
+ * summary ("You have already earned 5 achievements") instead of a toast per badge.
+ */
+export async function runBackfill(db: Db, runId: number, achievementIds: number[]): Promise<void> {
+  const earned = new Map<string, { name: string }[]>();
+  try {
+    const enabled = await achievementsEnabled(db);
+    const list = enabled ? await loadAchievements(db, achievementIds) : [];
+    for (const achievement of list) {
+      await db.transaction(async (tx) => {
+        const timeZone = companyTimeZone();
+        let grants: Grant[];
+        if (isPeriodAward(achievement.rule)) {
+          const closedBefore = await currentPeriodStart(tx, achievement.rule.period, timeZone);
+          grants = await grantEarned(tx, achievement.id, achievement.rule, { timeZone, asOf: closedBefore });
+          await tx.update(achievements).set({ awardedThrough: closedBefore }).where(eq(achievements.id, achievement.id));
+        } else {
+          grants = await grantEarned(tx, achievement.id, achievement.rule, { timeZone });
+        }
+        for (const grant of grants) earned.set(grant.userId, [...(earned.get(grant.userId) ?? []), { name: achievement.name }]);
+        await tx
+          .update(backfillRuns)
+          .set({ done: sql`${backfillRuns.done} + 1`, granted: sql`${backfillRuns.granted} + ${grants.length}`, heartbeatAt: sql`now()` })
+          .where(eq(backfillRuns.id, runId));
+      });
+    }
+    await db.transaction(async (tx) => {
+      for (const [userId, grants] of earned) await notify(tx, [userId], { kind: "achievement", actorId: null, missionId: null, message: summary(grants) });
+      await tx
+        .update(backfillRuns)
+        .set({ status: "done", done: achievementIds.length, finishedAt: sql`now()` })
+        .where(eq(backfillRuns.id, runId));
+    });
+  } catch (error) {
+    await db
+      .update(backfillRuns)
+      .set({ status: "failed", error: error instanceof Error ? error.message : String(error), finishedAt: sql`now()` })
+      .where(eq(backfillRuns.id, runId));
+    throw error;
+  }
+}
+
+/** Runs every waiting backfill; safe to call from several places and instances at once. */
+export async function runPendingBackfills(db: Db): Promise<number> {
+  let ran = 0;
+  for (let run = await claimRun(db); run; run = await claimRun(db)) {
+    await runBackfill(db, run.id, run.achievementIds);
+    ran++;
+  }
+  return ran;
+}
+
+export async function latestBackfill(db: Db) {
+  const [run] = await db.select().from(backfillRuns).orderBy(sql`${backfillRuns.id} desc`).limit(1);
+  return run ?? null;
+}
+

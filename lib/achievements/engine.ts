@@ -1,0 +1,128 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import type { Rule } from "./rules";
+
+/**
+ * Each rule becomes one set-based query over activity_events, in the style of Discourse's
+ * BadgeGranter: the same query runs for a few people right after their events (incremental) or for
+ * everyone (backfill), and grants with INSERT … ON CONFLICT DO NOTHING on (user, achievement,
+ * period), so nothing is granted twice whatever runs at the same time. Only the rows the insert
+ * returns are new, and only those notify.
+ */
+
+export type Scope = {
+  /** Only these people (incremental); everyone when omitted (backfill). */
+  userIds?: string[];
+  /** The company's IANA time zone: weekends and periods (weeks start Monday) are local. */
+  timeZone: string;
+  /** "Now", for deciding which periods have closed. */
+  asOf?: Date;
+  /** Rank rules: only the periods from the one containing this instant (earlier ones are settled). */
+  periodsFrom?: Date | null;
+};
+
+export type Grant = { userId: string; periodKey: string; grantedAt: Date };
+
+function subject(rule: Rule): SQL {
+  if (rule.who === "taker") return sql`(e.attributes->>'takerId')`;
+  if (rule.who === "owner") return sql`(e.attributes->>'ownerId')`;
+  return sql`e.actor_id`;
+}
+
+const PERIOD_KEY_FORMAT = { week: 'IYYY-"W"IW', month: "YYYY-MM" } as const;
+
+/** The events a rule looks at, one row each: who it counts for, when, and the local period start. */
+function matchingEvents(rule: Rule, scope: Scope): SQL {
+  const who = subject(rule);
+  const conditions: SQL[] = [sql`e.type = ${rule.event}`, sql`${who} is not null`];
+  for (const filter of rule.where) conditions.push(sql`e.attributes->>${filter.attribute} = ${String(filter.equals)}`);
+  if (rule.weekend) conditions.push(sql`extract(isodow from e.occurred_at at time zone ${scope.timeZone}) in (6, 7)`);
+  if (scope.userIds) conditions.push(scope.userIds.length ? sql`${who} in ${scope.userIds}` : sql`false`);
+  const period = "period" in rule ? rule.period : undefined;
+  const periodStart = period ? sql`date_trunc(${period}, e.occurred_at at time zone ${scope.timeZone})` : sql`null::timestamp`;
+  return sql`select ${who} as user_id, e.id, e.occurred_at, e.attributes, ${periodStart} as period_start
+    from activity_events e where ${sql.join(conditions, sql` and `)}`;
+}
+
+function periodKey(rule: Rule): SQL {
+  const period = "period" in rule ? rule.period : undefined;
+  return period ? sql`to_char(ev.period_start, ${PERIOD_KEY_FORMAT[period]})` : sql`''`;
+}
+
+/** Rows of (user_id, period_key, granted_at): who has earned it, and the moment they did. */
+function earnedQuery(rule: Rule, scope: Scope): SQL {
+  const events = matchingEvents(rule, scope);
+  switch (rule.kind) {
+    case "count":
+      return sql`select user_id, period_key, occurred_at as granted_at from (
+          select ev.user_id, ${periodKey(rule)} as period_key, ev.occurred_at,
+            row_number() over (partition by ev.user_id, ev.period_start order by ev.occurred_at, ev.id) as n
+          from (${events}) ev
+        ) counted where n = ${rule.threshold}`;
+    case "distinct":
+      return sql`select user_id, '' as period_key, first_at as granted_at from (
+          select user_id, first_at, row_number() over (partition by user_id order by first_at) as n from (
+            select ev.user_id, ev.attributes->>${rule.attribute} as value, min(ev.occurred_at) as first_at
+            from (${events}) ev where ev.attributes->>${rule.attribute} is not null group by 1, 2
+          ) firsts
+        ) counted where n = ${rule.threshold}`;
+    case "sum":
+      return sql`select user_id, period_key, occurred_at as granted_at from (
+          select user_id, period_key, occurred_at, value,
+            sum(value) over (partition by user_id, period_key order by occurred_at, id rows between unbounded preceding and current row) as running
+          from (
+            select ev.user_id, ev.id, ev.occurred_at, ${periodKey(rule)} as period_key,
+              case when ev.attributes->>${rule.attribute} ~ '^-?[0-9]+(\\.[0-9]+)?$' then (ev.attributes->>${rule.attribute})::numeric else 0 end as value
+            from (${events}) ev
+          ) valued
+        ) summed where running >= ${rule.threshold} and running - value < ${rule.threshold}`;
+    case "rank": {
+      const asOf = (scope.asOf ?? new Date()).toISOString();
+      const closedBefore = sql`(date_trunc(${rule.period}, ${asOf}::timestamptz at time zone ${scope.timeZone}) at time zone ${scope.timeZone})`;
+      // Whole periods only: a period is scored on all its events or not at all.
+      const from = scope.periodsFrom
+        ? sql`and ev.period_start >= date_trunc(${rule.period}, ${scope.periodsFrom.toISOString()}::timestamptz at time zone ${scope.timeZone})`
+        : sql``;
+      return sql`select user_id, to_char(period_start, ${PERIOD_KEY_FORMAT[rule.period]}) as period_key,
+          (period_start + ${`1 ${rule.period}`}::interval) at time zone ${scope.timeZone} as granted_at
+        from (
+          select user_id, period_start, rank() over (partition by period_start order by score desc) as place from (
+            select ev.user_id, ev.period_start, count(*) as score from (${events}) ev
+            where ev.occurred_at < ${closedBefore} ${from}
+            group by ev.user_id, ev.period_start
+          ) scored
+        ) ranked where place <= ${rule.top}`;
+    }
+  }
+}
+
+/** Grants what the rule says is earned in this scope; returns only the grants that are new. */
+export async function grantEarned(db: Db, achievementId: number, rule: Rule, scope: Scope): Promise<Grant[]> {
+  if (scope.userIds && scope.userIds.length === 0) return [];
+  const result = await db.execute(sql`
+    insert into user_achievements (user_id, achievement_id, period_key, granted_at)
+    select earned.user_id, ${achievementId}, earned.period_key, earned.granted_at
+    from (${earnedQuery(rule, scope)}) earned
+    where exists (select 1 from users u where u.id = earned.user_id)
+    on conflict (user_id, achievement_id, period_key) do nothing
+    returning user_id, period_key, granted_at`);
+  return rowsOf(result).map((r) => ({ userId: String(r.user_id), periodKey: String(r.period_key), grantedAt: new Date(r.granted_at as string) }));
+}
+
+/** How many people the rule would grant now (the admin's preview); grants nothing. */
+export async function countWouldEarn(db: Db, rule: Rule, scope: Scope): Promise<number> {
+  const result = await db.execute(sql`select count(distinct user_id)::int as n from (${earnedQuery(rule, scope)}) earned
+    where exists (select 1 from users u where u.id = earned.user_id)`);
+  return Number(rowsOf(result)[0]?.n ?? 0);
+}
+
+/** postgres.js returns an array of rows; PGlite an object with `rows`. */
+export function rowsOf(result: unknown): Record<string, unknown>[] {
+  return (Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows) as Record<string, unknown>[];
+}
+
+/** The start of the current period in the company's zone: every period before it has closed. */
+export async function currentPeriodStart(db: Db, period: "week" | "month", timeZone: string, asOf = new Date()): Promise<Date> {
+  const result = await db.execute(sql`select (date_trunc(${period}, ${asOf.toISOString()}::timestamptz at time zone ${timeZone}) at time zone ${timeZone}) as start`);
+  return new Date(rowsOf(result)[0].start as string);
+}

@@ -1,0 +1,44 @@
+import { eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { achievements, companySettings } from "@/db/schema";
+import { readAppEnv } from "@/lib/env";
+import { notify } from "@/lib/notifications/notify";
+import { grantEarned, type Grant } from "./engine";
+import { isPeriodAward, parseRule, type Rule } from "./rules";
+
+export type EnabledAchievement = { id: number; name: string; icon: string; rule: Rule };
+
+export function companyTimeZone(): string {
+  return readAppEnv().COMPANY_TIME_ZONE;
+}
+
+export async function achievementsEnabled(db: Db): Promise<boolean> {
+  const [row] = await db.select({ enabled: companySettings.achievementsEnabled }).from(companySettings).where(eq(companySettings.id, 1));
+  return row?.enabled ?? true;
+}
+
+export async function loadAchievements(db: Db, ids?: number[]): Promise<EnabledAchievement[]> {
+  const rows = await db
+    .select({ id: achievements.id, name: achievements.name, icon: achievements.icon, rule: achievements.rule })
+    .from(achievements)
+    .where(ids ? inArray(achievements.id, ids) : eq(achievements.enabled, true));
+  return rows.map((r) => ({ ...r, rule: parseRule(r.rule) }));
+}
+
+/**
+ * Right after activity, in the same transaction: grant what these people have just earned, and tell
+ * each of them at once (inbox entry and toast). Period awards wait for their period to close.
+ */
+export async function grantForActivity(tx: Db, userIds: string[], eventTypes: string[]): Promise<Grant[]> {
+  if (userIds.length === 0 || !(await achievementsEnabled(tx))) return [];
+  const candidates = (await loadAchievements(tx)).filter((a) => !isPeriodAward(a.rule) && eventTypes.includes(a.rule.event));
+  const granted: Grant[] = [];
+  for (const achievement of candidates) {
+    const grants = await grantEarned(tx, achievement.id, achievement.rule, { userIds, timeZone: companyTimeZone() });
+    for (const grant of grants) {
+      await notify(tx, [grant.userId], { kind: "achievement", actorId: null, missionId: null, message: `${achievement.icon} You earned “${achievement.name}”!` });
+    }
+    granted.push(...grants);
+  }
+  return granted;
+}

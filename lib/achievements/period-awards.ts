@@ -1,0 +1,46 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { achievements } from "@/db/schema";
+import { notify } from "@/lib/notifications/notify";
+import { currentPeriodStart, grantEarned } from "./engine";
+import { achievementsEnabled, companyTimeZone, loadAchievements } from "./grants";
+import { isPeriodAward } from "./rules";
+
+const PERIOD_AWARDS_LOCK = 7_230_002;
+
+/**
+ * Awards rank achievements (Weekly Champion) for periods that have closed since the last award.
+ * Runs on a timer in every app instance: a transaction-level advisory lock lets one instance do it
+ * while the others skip, and `awarded_through` plus the grants' unique key make a rerun a no-op.
+ */
+export async function awardClosedPeriods(db: Db, asOf = new Date()): Promise<number> {
+  if (!(await achievementsEnabled(db))) return 0;
+  const candidates = (await loadAchievements(db)).filter((a) => isPeriodAward(a.rule));
+  if (candidates.length === 0) return 0;
+  return db.transaction(async (tx) => {
+    const result = await tx.execute(sql`select pg_try_advisory_xact_lock(${PERIOD_AWARDS_LOCK}) as locked`);
+    const rows = Array.isArray(result) ? result : (result as { rows: { locked: boolean }[] }).rows;
+    if (!(rows[0] as { locked: boolean }).locked) return 0;
+    let count = 0;
+    for (const achievement of candidates) {
+      const rule = achievement.rule;
+      if (!isPeriodAward(rule)) continue;
+      const [row] = await tx.select({ awardedThrough: achievements.awardedThrough }).from(achievements).where(eq(achievements.id, achievement.id));
+      const timeZone = companyTimeZone();
+      const closedBefore = await currentPeriodStart(tx, rule.period, timeZone, asOf);
+      if (row.awardedThrough && row.awardedThrough >= closedBefore) continue;
+      const grants = await grantEarned(tx, achievement.id, rule, { timeZone, asOf, periodsFrom: row.awardedThrough });
+      for (const grant of grants) {
+        await notify(tx, [grant.userId], {
+          kind: "achievement",
+          actorId: null,
+          missionId: null,
+          message: `${achievement.icon} You earned “${achievement.name}” for ${grant.periodKey}!`,
+        });
+      }
+      await tx.update(achievements).set({ awardedThrough: closedBefore }).where(eq(achievements.id, achievement.id));
+      count += grants.length;
+    }
+    return count;
+  });
+}
