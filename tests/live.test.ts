@@ -18,6 +18,9 @@ afterAll(async () => {
   await database.close();
 });
 
+type NotificationEvent = Extract<LiveEvent, { event: "notification" }>;
+const isNotification = (kind: string) => (e: LiveEvent): e is NotificationEvent => e.event === "notification" && e.data.kind === kind;
+
 function collect(hub: LiveHub, userId: string) {
   const events: LiveEvent[] = [];
   return { events, subscribed: hub.subscribe(userId, (e) => events.push(e)) };
@@ -42,11 +45,11 @@ describe("live notifications", () => {
     const { id } = await createMission(database.db, c.owner, { description: "Live one", reward: "Cake", dueAt: null, audience: "everyone", parentId: null });
     await addComment(database.db, c.taker, id, "Hello there");
 
-    const note = await until(() => owner.events.find((e) => e.event === "notification" && e.data.kind === "comment"));
+    const note = await until(() => owner.events.find(isNotification("comment")));
     expect(note.data).toMatchObject({ missionId: id, message: "Spencer Taker commented on “Live one”: Hello there", read: false });
     await until(() => bystander.events.find((e) => e.event === "mission"));
     expect(bystander.events.filter((e) => e.event === "notification")).toEqual([]);
-    const badge = await until(() => owner.events.find((e) => e.event === "notification" && e.data.kind === "achievement"));
+    const badge = await until(() => owner.events.find(isNotification("achievement")));
     expect(badge.data.message).toBe("🚀 You earned “First Mission”!");
   });
 
@@ -59,7 +62,7 @@ describe("live notifications", () => {
     await owner.subscribed;
     const { id } = await createMission(database.db, c.owner, { description: "Across instances", reward: "Tea", dueAt: null, audience: "everyone", parentId: null });
     await addComment(database.db, c.taker, id, "From instance A");
-    const note = await until(() => owner.events.find((e) => e.event === "notification" && e.data.kind === "comment"));
+    const note = await until(() => owner.events.find(isNotification("comment")));
     expect(note.data.message).toContain("From instance A");
   });
 });

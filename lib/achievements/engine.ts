@@ -126,3 +126,21 @@ export async function currentPeriodStart(db: Db, period: "week" | "month", timeZ
   const result = await db.execute(sql`select (date_trunc(${period}, ${asOf.toISOString()}::timestamptz at time zone ${timeZone}) at time zone ${timeZone}) as start`);
   return new Date(rowsOf(result)[0].start as string);
 }
+
+/**
+ * Where someone stands on a rule now: the count, distinct count or sum (this period's, for
+ * repeatable ones), or for rank rules their score this period.
+ */
+export async function currentValue(db: Db, rule: Rule, userId: string, timeZone: string, asOf = new Date()): Promise<number> {
+  const events = matchingEvents(rule, { userIds: [userId], timeZone });
+  const period = "period" in rule ? rule.period : undefined;
+  const thisPeriod = period ? sql`where ev.period_start = date_trunc(${period}, ${asOf.toISOString()}::timestamptz at time zone ${timeZone})` : sql``;
+  const value =
+    rule.kind === "distinct"
+      ? sql`count(distinct ev.attributes->>${rule.attribute})`
+      : rule.kind === "sum"
+        ? sql`coalesce(sum(case when ev.attributes->>${rule.attribute} ~ '^-?[0-9]+(\\.[0-9]+)?$' then (ev.attributes->>${rule.attribute})::numeric else 0 end), 0)`
+        : sql`count(*)`;
+  const result = await db.execute(sql`select ${value} as value from (${events}) ev ${thisPeriod}`);
+  return Number(rowsOf(result)[0]?.value ?? 0);
+}

@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { achievements, companySettings } from "@/db/schema";
 import { readAppEnv } from "@/lib/env";
@@ -32,6 +32,11 @@ export async function loadAchievements(db: Db, ids?: number[]): Promise<EnabledA
 export async function grantForActivity(tx: Db, userIds: string[], eventTypes: string[]): Promise<Grant[]> {
   if (userIds.length === 0 || !(await achievementsEnabled(tx))) return [];
   const candidates = (await loadAchievements(tx)).filter((a) => !isPeriodAward(a.rule) && eventTypes.includes(a.rule.event));
+  if (candidates.length === 0) return [];
+  // One evaluation per person at a time: otherwise two transactions that each add someone's
+  // 2nd event could each see only one and both miss a threshold of 2. Waiting here means the
+  // evaluation below starts after the other commits, and so sees its event. Sorted: no deadlocks.
+  for (const userId of [...userIds].sort()) await tx.execute(sql`select pg_advisory_xact_lock(7230003, hashtext(${userId}))`);
   const granted: Grant[] = [];
   for (const achievement of candidates) {
     const grants = await grantEarned(tx, achievement.id, achievement.rule, { userIds, timeZone: companyTimeZone() });
