@@ -5,9 +5,9 @@ import type { Rule } from "./rules";
 /**
  * Each rule becomes one set-based query over activity_events, in the style of Discourse's
  * BadgeGranter: the same query runs for a few people right after their events (incremental) or for
- * everyone (backfill), and grants with INSERT … ON CONFLICT DO NOTHING on (user, achievement,
- * period), so nothing is granted twice whatever runs at the same time. Only the rows the insert
- * returns are new, and only those notify.
+ * everyone (backfill), and grants with INSERT … ON CONFLICT on (user, achievement, period), so
+ * nothing is granted twice whatever runs at the same time. Only rows actually inserted are new, and
+ * only those notify.
  */
 
 export type Scope = {
@@ -96,7 +96,11 @@ function earnedQuery(rule: Rule, scope: Scope): SQL {
   }
 }
 
-/** Grants what the rule says is earned in this scope; returns only the grants that are new. */
+/**
+ * Grants what the rule says is earned in this scope; returns only the grants that are new. When
+ * older history arrives late, an existing grant's date moves back to when it was really earned
+ * (silently: it is not new), so the result does not depend on the order events arrive in.
+ */
 export async function grantEarned(db: Db, achievementId: number, rule: Rule, scope: Scope): Promise<Grant[]> {
   if (scope.userIds && scope.userIds.length === 0) return [];
   const result = await db.execute(sql`
@@ -104,9 +108,12 @@ export async function grantEarned(db: Db, achievementId: number, rule: Rule, sco
     select earned.user_id, ${achievementId}, earned.period_key, earned.granted_at
     from (${earnedQuery(rule, scope)}) earned
     where exists (select 1 from users u where u.id = earned.user_id)
-    on conflict (user_id, achievement_id, period_key) do nothing
-    returning user_id, period_key, granted_at`);
-  return rowsOf(result).map((r) => ({ userId: String(r.user_id), periodKey: String(r.period_key), grantedAt: new Date(r.granted_at as string) }));
+    on conflict (user_id, achievement_id, period_key) do update set granted_at = excluded.granted_at
+      where excluded.granted_at < user_achievements.granted_at
+    returning user_id, period_key, granted_at, (xmax = 0) as inserted`);
+  return rowsOf(result)
+    .filter((r) => r.inserted === true)
+    .map((r) => ({ userId: String(r.user_id), periodKey: String(r.period_key), grantedAt: new Date(r.granted_at as string) }));
 }
 
 /** How many people the rule would grant now (the admin's preview); grants nothing. */

@@ -1,0 +1,146 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Database, Db } from "@/db/client";
+import { achievements, companySettings, notifications, pointRules, userAchievements, users } from "@/db/schema";
+import { ingestEvents } from "@/lib/activity/ingest";
+import { requestBackfill, runPendingBackfills } from "@/lib/achievements/backfill";
+import { awardClosedPeriods } from "@/lib/achievements/period-awards";
+import { levelFor } from "@/lib/points/levels";
+import { leaderboard, pointsOf } from "@/lib/points/leaderboard";
+import { createTestDatabase } from "./support/database";
+
+process.env.COMPANY_TIME_ZONE = "America/New_York";
+
+const opened: Database[] = [];
+afterAll(async () => {
+  for (const d of opened) await d.close();
+});
+
+const CHANNELS = ["email", "phone", "chat", "social"];
+const PEOPLE = ["ada", "bo", "cam", "dee"];
+
+/** A deterministic history: a few months of cases for four people on all channels and days. */
+function history() {
+  const events = [];
+  let seed = 7;
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  for (let i = 0; i < 1400; i++) {
+    const who = PEOPLE[Math.floor(random() * (random() < 0.5 ? 2 : 4))];
+    const at = new Date(Date.UTC(2026, 0, 5) + Math.floor(random() * 90 * 86_400_000));
+    events.push({
+      type: "case.resolved",
+      actor: `${who}@example.com`,
+      occurredAt: at.toISOString(),
+      externalId: `h-${i}`,
+      attributes: { channel: CHANNELS[Math.floor(random() * 4)], satisfaction: random() < 0.6 ? "good" : "bad" },
+    });
+  }
+  return events;
+}
+
+async function freshCompany(): Promise<Db> {
+  const database = await createTestDatabase();
+  opened.push(database);
+  await database.db.insert(users).values(PEOPLE.map((p) => ({ email: `${p}@example.com`, name: p })));
+  return database.db;
+}
+
+async function grantsOf(db: Db) {
+  const rows = await db.execute(sql`
+    select u.email, a.key, g.period_key, g.granted_at from user_achievements g
+    join users u on u.id = g.user_id join achievements a on a.id = g.achievement_id
+    order by 1, 2, 3`);
+  return (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows).map((r) => {
+    const row = r as { email: string; key: string; period_key: string; granted_at: string | Date };
+    return `${row.email} ${row.key} ${row.period_key} ${new Date(row.granted_at).toISOString()}`;
+  });
+}
+
+const asOf = new Date(Date.UTC(2026, 4, 1));
+
+describe("retroactive evaluation", () => {
+  it("gives the same grants, dated the same, whichever way history arrives", async () => {
+    const events = history();
+
+    const live = await freshCompany();
+    for (let i = 0; i < events.length; i += 100) await ingestEvents(live, events.slice(i, i + 100), "helpdesk");
+    await awardClosedPeriods(live, asOf);
+
+    const reversed = await freshCompany();
+    const backwards = [...events].reverse();
+    for (let i = 0; i < backwards.length; i += 350) await ingestEvents(reversed, backwards.slice(i, i + 350), "helpdesk");
+    await awardClosedPeriods(reversed, asOf);
+
+    const backfilled = await freshCompany();
+    await backfilled.update(companySettings).set({ achievementsEnabled: false });
+    for (let i = 0; i < events.length; i += 1000) await ingestEvents(backfilled, events.slice(i, i + 1000), "helpdesk");
+    expect(await backfilled.$count(userAchievements)).toBe(0);
+    await backfilled.update(companySettings).set({ achievementsEnabled: true });
+    const ids = (await backfilled.select({ id: achievements.id }).from(achievements)).map((a) => a.id);
+    await requestBackfill(backfilled, ids, null);
+    // The backfill settles periods up to now; award the rank rule "as of" the same moment as the others.
+    await backfilled.update(achievements).set({ enabled: false }).where(eq(achievements.key, "weekly-champion"));
+    await runPendingBackfills(backfilled);
+    await backfilled.update(achievements).set({ enabled: true }).where(eq(achievements.key, "weekly-champion"));
+    await awardClosedPeriods(backfilled, asOf);
+
+    const expected = await grantsOf(live);
+    expect(expected.length).toBeGreaterThan(30);
+    expect(expected.some((g) => g.includes("weekly-champion 2026-W"))).toBe(true);
+    expect(expected.some((g) => g.includes("support-master"))).toBe(false);
+    expect(await grantsOf(reversed)).toEqual(expected);
+    expect(await grantsOf(backfilled)).toEqual(expected);
+  });
+
+  it("tells each person once, grouped, instead of a toast per badge", async () => {
+    const db = await freshCompany();
+    await db.update(companySettings).set({ achievementsEnabled: false });
+    await ingestEvents(db, history().slice(0, 400), "helpdesk");
+    await db.update(companySettings).set({ achievementsEnabled: true });
+    const ids = (await db.select({ id: achievements.id }).from(achievements)).map((a) => a.id);
+    await requestBackfill(db, ids, null);
+    expect(await runPendingBackfills(db)).toBe(1);
+    const ada = (await db.select().from(users).where(eq(users.email, "ada@example.com")))[0];
+    const messages = (await db.select().from(notifications).where(eq(notifications.userId, ada.id))).map((n) => n.message);
+    const count = await db.$count(userAchievements, eq(userAchievements.userId, ada.id));
+    expect(count).toBeGreaterThan(1);
+    expect(messages).toEqual([`🏅 You have already earned ${count} achievements: see My Achievements.`]);
+    expect(await runPendingBackfills(db)).toBe(0);
+  });
+});
+
+describe("points, levels and leaderboards", () => {
+  it("pays per the point rules into a ledger and ranks this week, this month and all time in the company's zone", async () => {
+    const db = await freshCompany();
+    await db.update(pointRules).set({ points: 3 }).where(eq(pointRules.eventType, "case.resolved"));
+    const at = (iso: string, who: string, id: string) => ({ type: "case.resolved", actor: `${who}@example.com`, occurredAt: iso, externalId: id });
+    await ingestEvents(
+      db,
+      [
+        at("2026-10-31T12:00:00-04:00", "ada", "1"), // October
+        at("2026-10-31T12:30:00-04:00", "ada", "2"),
+        at("2026-11-01T00:30:00-04:00", "bo", "3"), // November, a Sunday: last week
+        at("2026-11-02T00:00:00-05:00", "cam", "4"), // Monday 00:00 New York: this week
+        at("2026-11-03T09:00:00-05:00", "bo", "5"),
+      ],
+      "helpdesk",
+    );
+    const now = new Date("2026-11-04T12:00:00-05:00");
+    const board = (period: "week" | "month" | "all") => leaderboard(db, period, { timeZone: "America/New_York", asOf: now }).then((rows) => rows.map((r) => `${r.rank} ${r.name} ${r.points}`));
+    expect(await board("week")).toEqual(["1 bo 3", "1 cam 3"]);
+    expect(await board("month")).toEqual(["1 bo 6", "2 cam 3"]);
+    expect(await board("all")).toEqual(["1 ada 6", "1 bo 6", "3 cam 3"]);
+    await db.update(users).set({ hideFromLeaderboards: true }).where(eq(users.email, "bo@example.com"));
+    expect(await board("month")).toEqual(["1 cam 3"]);
+    const ada = (await db.select().from(users).where(eq(users.email, "ada@example.com")))[0];
+    expect(await pointsOf(db, ada.id)).toBe(6);
+  });
+
+  it("levels rise at point thresholds with progress to the next", () => {
+    expect(levelFor(0)).toMatchObject({ level: 1, name: "Rookie", next: { level: 2, minPoints: 50 }, progress: 0 });
+    expect(levelFor(49).level).toBe(1);
+    expect(levelFor(50)).toMatchObject({ level: 2, name: "Contributor", progress: 0 });
+    expect(levelFor(100).progress).toBe(0.5);
+    expect(levelFor(1_000_000)).toMatchObject({ level: 7, next: null, progress: 1 });
+  });
+});
