@@ -1,4 +1,5 @@
-import { validateServerEnv } from "@/lib/env";
+import { readAppEnv, validateServerEnv } from "@/lib/env";
+import { startJobs } from "@/lib/jobs/scheduler";
 import { getDatabase } from "./client";
 
 /**
@@ -10,6 +11,8 @@ export async function startServer(): Promise<void> {
     validateServerEnv();
     const database = await getDatabase();
     console.log(`Database ready (${database.kind}).`);
+    const { JOBS_INTERVAL_SECONDS } = readAppEnv();
+    if (JOBS_INTERVAL_SECONDS > 0) startJobs(database.db, JOBS_INTERVAL_SECONDS * 1000);
   } catch (error) {
     console.error(`\nMissions & Achievements cannot start.\n${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);

@@ -75,6 +75,8 @@ function isTimeZone(zone: string): boolean {
 const appEnvSchema = z.object({
   COMPANY_TIME_ZONE: z.string().refine(isTimeZone, "must be an IANA time zone such as Europe/Berlin").default("UTC"),
   ATTACHMENT_MAX_MB: z.coerce.number({ error: "must be a number of megabytes" }).positive().max(100, "must be at most 100").default(10),
+  /** How often periodic jobs (backfills, weekly awards) run; 0 switches them off in this instance. */
+  JOBS_INTERVAL_SECONDS: z.coerce.number({ error: "must be a number of seconds" }).int().min(0).max(86_400).default(30),
 });
 
 export type AppEnv = z.infer<typeof appEnvSchema>;

@@ -187,7 +187,10 @@ describe("ingesting events", () => {
       "api",
     );
     await expect(attempt).rejects.toBeInstanceOf(BatchError);
-    const problems = await attempt.catch((e: BatchError) => e.problems);
+    const problems = await attempt.then(
+      () => [],
+      (e: BatchError) => e.problems,
+    );
     expect(problems.map((p) => [p.index, p.field])).toEqual([
       [2, "occurredAt"],
       [3, "type"],

@@ -4,7 +4,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { toast, Toaster } from "sonner";
 
-type NotificationData = { id: number; message: string; missionId: number | null };
+type NotificationData = { id: number; kind: string; message: string; missionId: number | null };
 
 /**
  * Listens to the server's event stream: a new notification shows a toast that does not take focus
@@ -25,7 +25,11 @@ export function LiveUpdates() {
       const data = JSON.parse((event as MessageEvent<string>).data) as NotificationData;
       toast(data.message, {
         id: `notification-${data.id}`,
-        action: data.missionId ? { label: "Open", onClick: () => router.push(`/missions/${data.missionId}`) } : undefined,
+        action: data.missionId
+          ? { label: "Open", onClick: () => router.push(`/missions/${data.missionId}`) }
+          : data.kind === "achievement"
+            ? { label: "View", onClick: () => router.push("/achievements") }
+            : undefined,
       });
       router.refresh();
     });

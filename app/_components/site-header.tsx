@@ -21,6 +21,12 @@ export function SiteHeader({ user, unreadCount }: { user: CurrentUser; unreadCou
           <Link href="/missions" className={navLink}>
             Missions
           </Link>
+          <Link href="/achievements" className={navLink}>
+            Achievements
+          </Link>
+          <Link href="/leaderboard" className={navLink}>
+            Leaderboard
+          </Link>
           <Link href="/inbox" className={navLink}>
             Inbox
             {unreadCount > 0 && (
@@ -50,9 +56,17 @@ export function SiteHeader({ user, unreadCount }: { user: CurrentUser; unreadCou
             </summary>
             <div className="absolute right-0 z-10 mt-2 w-56 rounded-md border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
               <p className="truncate px-2 py-1 text-xs text-slate-500 dark:text-slate-400">{user.email}</p>
+              <Link href={`/people/${user.id}`} className="block rounded px-2 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+                My profile
+              </Link>
               <Link href="/settings" className="block rounded px-2 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
                 Settings
               </Link>
+              {user.role === "admin" && (
+                <Link href="/admin/achievements" className="block rounded px-2 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+                  Admin: achievements
+                </Link>
+              )}
               <form action={signOutAction}>
                 <button type="submit" className="w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
                   Sign out

@@ -37,8 +37,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           {entries.map((e) => (
             <li key={e.id} data-testid="inbox-entry" data-unread={!e.read} className={`flex items-start justify-between gap-3 px-4 py-3 ${e.read ? "" : "font-semibold"}`}>
               <div>
-                {e.missionId ? (
-                  <Link href={`/missions/${e.missionId}`} className="hover:underline">
+                {e.missionId || e.kind === "achievement" ? (
+                  <Link href={e.missionId ? `/missions/${e.missionId}` : "/achievements"} className="hover:underline">
                     {e.message}
                   </Link>
                 ) : (

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/tokens";
 import { requireUser } from "@/lib/auth/session";
+import { setHiddenFromLeaderboards } from "@/lib/users/queries";
 import { refusal, type ActionState } from "../_lib/action-state";
 
 export async function createTokenAction(_state: ActionState, form: FormData): Promise<ActionState> {
@@ -24,6 +25,13 @@ export async function revokeTokenAction(tokenId: number): Promise<ActionState> {
   } catch (error) {
     return refusal(error);
   }
+  revalidatePath("/settings");
+  return { ok: true };
+}
+
+export async function leaderboardVisibilityAction(hidden: boolean): Promise<ActionState> {
+  const user = await requireUser();
+  await setHiddenFromLeaderboards(await getDb(), user.id, hidden);
   revalidatePath("/settings");
   return { ok: true };
 }

@@ -4,18 +4,32 @@ import { listApiTokens } from "@/lib/api-tokens/tokens";
 import { requireUser } from "@/lib/auth/session";
 import { card } from "../_components/ui";
 import { formatDateTime, timeZoneOf } from "../_lib/format";
-import { createTokenAction, revokeTokenAction } from "./actions";
+import { isHiddenFromLeaderboards } from "@/lib/users/queries";
+import { SwitchButton } from "../_components/switch-button";
+import { createTokenAction, leaderboardVisibilityAction, revokeTokenAction } from "./actions";
 import { NewTokenForm, RevokeTokenButton } from "./token-forms";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requireUser();
-  const tokens = await listApiTokens(await getDb(), user);
+  const db = await getDb();
+  const [tokens, hidden] = await Promise.all([listApiTokens(db, user), isHiddenFromLeaderboards(db, user.id)]);
   const timeZone = timeZoneOf(user);
   return (
     <section className="max-w-3xl space-y-6">
       <h1 className="text-2xl font-semibold">Settings</h1>
+      <section className={`${card} flex flex-wrap items-center justify-between gap-3`} aria-labelledby="leaderboard-heading">
+        <div>
+          <h2 id="leaderboard-heading" className="text-lg font-semibold">
+            Leaderboards
+          </h2>
+          <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="leaderboard-visibility">
+            {hidden ? "You are hidden from leaderboards. You still earn points and badges." : "You appear on leaderboards."}
+          </p>
+        </div>
+        <SwitchButton action={leaderboardVisibilityAction.bind(null, !hidden)} label={hidden ? "Show me on leaderboards" : "Hide me from leaderboards"} />
+      </section>
       <section className={`${card} space-y-4`} aria-labelledby="tokens-heading">
         <div>
           <h2 id="tokens-heading" className="text-lg font-semibold">

@@ -30,3 +30,12 @@ export async function findActiveUser(db: Db, userId: string): Promise<CurrentUse
   if (!row) return null;
   return { ...row, name: row.name ?? row.email };
 }
+
+export async function setHiddenFromLeaderboards(db: Db, userId: string, hidden: boolean): Promise<void> {
+  await db.update(users).set({ hideFromLeaderboards: hidden, updatedAt: new Date() }).where(eq(users.id, userId));
+}
+
+export async function isHiddenFromLeaderboards(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db.select({ hidden: users.hideFromLeaderboards }).from(users).where(eq(users.id, userId));
+  return row?.hidden ?? false;
+}

@@ -49,7 +49,8 @@ export type MissionListQuery = z.infer<typeof missionListSchema>;
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
-    const key = issue.path.length ? String(issue.path[0]) : "form";
+    // The innermost named field: "rule.threshold" reports at threshold, "departmentIds.0" at departmentIds.
+    const key = String(issue.path.findLast((part) => typeof part === "string") ?? "form");
     (out[key] ??= []).push(issue.message);
   }
   return out;
