@@ -7,6 +7,7 @@ import { requestBackfill, runPendingBackfills } from "@/lib/achievements/backfil
 import { awardClosedPeriods } from "@/lib/achievements/period-awards";
 import { levelFor } from "@/lib/points/levels";
 import { leaderboard, pointsOf } from "@/lib/points/leaderboard";
+import { setPointRule } from "@/lib/points/rules";
 import { createTestDatabase } from "./support/database";
 
 process.env.COMPANY_TIME_ZONE = "America/New_York";
@@ -134,6 +135,25 @@ describe("points, levels and leaderboards", () => {
     expect(await board("month")).toEqual(["1 cam 3"]);
     const ada = (await db.select().from(users).where(eq(users.email, "ada@example.com")))[0];
     expect(await pointsOf(db, ada.id)).toBe(6);
+  });
+
+  it("admins set points per activity type; new activity pays the new amount, the ledger keeps the old", async () => {
+    const db = await freshCompany();
+    const ada = (await db.select().from(users).where(eq(users.email, "ada@example.com")))[0];
+    const event = (id: string) => ({ type: "deal.won", actor: "ada@example.com", occurredAt: "2026-11-02T10:00:00Z", externalId: id });
+    await ingestEvents(db, [event("d1")], "crm");
+    expect(await pointsOf(db, ada.id)).toBe(0);
+    await expect(setPointRule(db, { role: "manager" }, { eventType: "deal.won", points: 10 })).rejects.toMatchObject({ status: 403 });
+    await expect(setPointRule(db, { role: "admin" }, { eventType: "Deal Won", points: 5000 })).rejects.toMatchObject({
+      status: 422,
+      fieldErrors: { eventType: [expect.any(String)], points: ["At most 1,000."] },
+    });
+    await setPointRule(db, { role: "admin" }, { eventType: "deal.won", points: 10 });
+    await ingestEvents(db, [event("d2")], "crm");
+    expect(await pointsOf(db, ada.id)).toBe(10);
+    await setPointRule(db, { role: "admin" }, { eventType: "deal.won", points: 1 });
+    await ingestEvents(db, [event("d3")], "crm");
+    expect(await pointsOf(db, ada.id)).toBe(11);
   });
 
   it("levels rise at point thresholds with progress to the next", () => {

@@ -6,6 +6,7 @@ import { eventsFromCsv, inBatches } from "@/lib/activity/csv";
 import { BatchError, ingestEvents, MAX_BATCH } from "@/lib/activity/ingest";
 import { createCustomAchievement, previewRule, setAchievementEnabled, setAchievementsFeature } from "@/lib/achievements/admin";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/tokens";
+import { setPointRule } from "@/lib/points/rules";
 import { requireAdmin } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { kickBackfills } from "@/lib/jobs/scheduler";
@@ -135,4 +136,15 @@ export async function revokeIntegrationTokenAction(tokenId: number): Promise<Act
   }
   revalidatePath(PATH);
   return { ok: true };
+}
+
+export async function pointRuleAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  try {
+    await setPointRule(await getDb(), user, { eventType: text(form, "eventType"), points: text(form, "points"), subject: text(form, "subject") });
+  } catch (error) {
+    return refusal(error);
+  }
+  revalidatePath(PATH);
+  return { ok: true, message: "Saved." };
 }

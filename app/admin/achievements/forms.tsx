@@ -169,3 +169,36 @@ export function CsvImportForm({ action }: { action: Action }) {
     </ActionForm>
   );
 }
+
+/** One activity type's points: edit a row and save it, or add a new type in the empty row. */
+export function PointRuleForm({ action, rule }: { action: Action; rule?: { eventType: string; points: number; subject: string } }) {
+  return (
+    <ActionForm action={action} className="flex flex-wrap items-start gap-2" aria-label={rule ? `Points for ${rule.eventType}` : "New point rule"}>
+      {(state, pending) => (
+        <>
+          {rule ? (
+            <input type="hidden" name="eventType" value={rule.eventType} />
+          ) : (
+            <input name="eventType" aria-label="Event type" placeholder="deal.won" className={`${inputClass} w-44`} />
+          )}
+          {rule && <code className="w-44 py-2 text-sm">{rule.eventType}</code>}
+          <input name="points" type="number" aria-label="Points" defaultValue={rule?.points ?? ""} className={`${inputClass} w-24`} />
+          <select name="subject" aria-label="Paid to" defaultValue={rule?.subject ?? "actor"} className={`${inputClass} w-44`}>
+            <option value="actor">the person who did it</option>
+            <option value="taker">the mission&apos;s taker</option>
+            <option value="owner">the mission&apos;s owner</option>
+          </select>
+          <button type="submit" className={buttonSecondary} disabled={pending}>
+            {rule ? "Save" : "Add"}
+          </button>
+          {state?.ok && <span className="py-2 text-sm text-emerald-700 dark:text-emerald-300">{state.message}</span>}
+          {state && !state.ok && (
+            <span role="alert" className="py-2 text-sm text-rose-600">
+              {Object.values(state.fieldErrors).flat().join(" ") || state.error}
+            </span>
+          )}
+        </>
+      )}
+    </ActionForm>
+  );
+}

@@ -18,10 +18,12 @@ import {
   customAchievementAction,
   featureAction,
   importCsvAction,
+  pointRuleAction,
   revokeIntegrationTokenAction,
 } from "./actions";
 import { SwitchButton } from "../../_components/switch-button";
-import { CsvImportForm, CustomAchievementForm, RefreshWhileRunning } from "./forms";
+import { listPointRules } from "@/lib/points/rules";
+import { CsvImportForm, CustomAchievementForm, PointRuleForm, RefreshWhileRunning } from "./forms";
 
 export const metadata: Metadata = { title: "Achievements (admin)" };
 
@@ -29,12 +31,13 @@ export default async function AdminAchievementsPage() {
   const user = await requireUser();
   if (!isAdmin(user)) notFound();
   const db = await getDb();
-  const [enabled, list, run, tokens, types] = await Promise.all([
+  const [enabled, list, run, tokens, types, pointRules] = await Promise.all([
     achievementsEnabled(db),
     listAchievementsForAdmin(db, user),
     latestBackfill(db),
     listApiTokens(db, user, "integration"),
     db.execute(sql`select distinct type from activity_events order by 1 limit 100`),
+    listPointRules(db),
   ]);
   const timeZone = timeZoneOf(user);
   const running = !!run && (run.status === "pending" || run.status === "running");
@@ -85,6 +88,19 @@ export default async function AdminAchievementsPage() {
           New custom achievement
         </h2>
         <CustomAchievementForm action={customAchievementAction} eventTypes={rowsOf(types).map((r) => String(r.type))} />
+      </section>
+
+      <section className={`${card} space-y-3`} aria-labelledby="points-heading">
+        <h2 id="points-heading" className="text-lg font-semibold">
+          Points per activity
+        </h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Changes apply to new activity; points already paid stay in the ledger. 0 pays nothing.</p>
+        <div className="space-y-2">
+          {pointRules.map((rule) => (
+            <PointRuleForm key={rule.eventType} action={pointRuleAction} rule={rule} />
+          ))}
+          <PointRuleForm action={pointRuleAction} />
+        </div>
       </section>
 
       <section className={`${card} space-y-3`} aria-labelledby="import-heading">
