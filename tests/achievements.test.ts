@@ -223,3 +223,18 @@ describe("ingesting events", () => {
     }
   });
 });
+
+describe("the admin list", () => {
+  it("counts, per achievement, the people who earned it", async () => {
+    const { listAchievementsForAdmin } = await import("@/lib/achievements/admin");
+    const list = await listAchievementsForAdmin(db, { id: "x", role: "admin" });
+    const count = async (key: string) => {
+      const rows = await db.selectDistinct({ userId: userAchievements.userId }).from(userAchievements).innerJoin(achievements, eq(achievements.id, userAchievements.achievementId)).where(eq(achievements.key, key));
+      return rows.length;
+    };
+    const byName = new Map(list.map((a) => [a.name, a.earnedBy]));
+    expect(byName.get("First Case")).toBe(await count("first-case"));
+    expect(byName.get("Support Master")).toBe(await count("support-master"));
+    expect(byName.get("First Case")).not.toBe(byName.get("Support Master"));
+  });
+});

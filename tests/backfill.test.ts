@@ -4,6 +4,7 @@ import type { Database, Db } from "@/db/client";
 import { achievements, companySettings, notifications, pointRules, userAchievements, users } from "@/db/schema";
 import { ingestEvents } from "@/lib/activity/ingest";
 import { requestBackfill, runPendingBackfills } from "@/lib/achievements/backfill";
+import { installAchievementDefaults } from "@/lib/achievements/install";
 import { awardClosedPeriods } from "@/lib/achievements/period-awards";
 import { levelFor } from "@/lib/points/levels";
 import { leaderboard, pointsOf } from "@/lib/points/leaderboard";
@@ -154,6 +155,19 @@ describe("points, levels and leaderboards", () => {
     await setPointRule(db, { role: "admin" }, { eventType: "deal.won", points: 1 });
     await ingestEvents(db, [event("d3")], "crm");
     expect(await pointsOf(db, ada.id)).toBe(11);
+  });
+
+  it("point rules and built-ins added to a database with history pay and grant for that history", async () => {
+    const db = await freshCompany();
+    await db.delete(pointRules);
+    await db.delete(achievements);
+    await ingestEvents(db, history().slice(0, 50), "helpdesk");
+    expect(await db.$count(userAchievements)).toBe(0);
+    await installAchievementDefaults(db);
+    const ada = (await db.select().from(users).where(eq(users.email, "ada@example.com")))[0];
+    expect(await pointsOf(db, ada.id)).toBeGreaterThan(0);
+    await runPendingBackfills(db);
+    expect(await db.$count(userAchievements, eq(userAchievements.userId, ada.id))).toBeGreaterThan(0);
   });
 
   it("levels rise at point thresholds with progress to the next", () => {

@@ -26,6 +26,8 @@ export type AdminAchievement = {
 
 export async function listAchievementsForAdmin(db: Db, actor: Admin): Promise<AdminAchievement[]> {
   requireAdmin(actor);
+  // A join, not a correlated subquery: in a one-table select Drizzle leaves the outer column
+  // unqualified, and inside the subquery it would bind to the inner table.
   const rows = await db
     .select({
       id: achievements.id,
@@ -36,9 +38,11 @@ export async function listAchievementsForAdmin(db: Db, actor: Admin): Promise<Ad
       enabled: achievements.enabled,
       builtIn: achievements.builtIn,
       rule: achievements.rule,
-      earnedBy: sql<number>`(select count(distinct ${userAchievements.userId})::int from ${userAchievements} where ${userAchievements.achievementId} = ${achievements.id})`,
+      earnedBy: sql<number>`count(distinct ${userAchievements.userId})::int`,
     })
     .from(achievements)
+    .leftJoin(userAchievements, eq(userAchievements.achievementId, achievements.id))
+    .groupBy(achievements.id)
     .orderBy(desc(achievements.builtIn), achievements.id);
   return rows.map(({ rule, ...row }) => ({ ...row, requirement: describeRule(parseRule(rule)) }));
 }

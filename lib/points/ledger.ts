@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 
 /**
@@ -7,12 +7,22 @@ import type { Db } from "@/db/client";
  */
 export async function payPoints(tx: Db, eventIds: number[]): Promise<void> {
   if (eventIds.length === 0) return;
+  await payWhere(tx, sql`e.id in ${eventIds}`);
+}
+
+/** Pays the whole history of these activity types: for point rules added to a database with history. */
+export async function payHistory(tx: Db, eventTypes: string[]): Promise<void> {
+  if (eventTypes.length === 0) return;
+  await payWhere(tx, sql`e.type in ${eventTypes}`);
+}
+
+async function payWhere(tx: Db, condition: SQL): Promise<void> {
   await tx.execute(sql`
     insert into point_entries (user_id, event_id, points, occurred_at)
     select paid.user_id, e.id, r.points, e.occurred_at
     from activity_events e
     join point_rules r on r.event_type = e.type and r.points <> 0
     cross join lateral (select case r.subject when 'taker' then e.attributes->>'takerId' when 'owner' then e.attributes->>'ownerId' else e.actor_id end as user_id) paid
-    where e.id in ${eventIds} and paid.user_id is not null and exists (select 1 from users u where u.id = paid.user_id)
+    where ${condition} and paid.user_id is not null and exists (select 1 from users u where u.id = paid.user_id)
     on conflict (event_id, user_id) do nothing`);
 }
