@@ -21,6 +21,9 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   fromDriver: (value) => Buffer.from(value),
 });
 
+export const NOTIFICATION_KINDS = ["comment", "status_change", "achievement", "reminder"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
 export const ROLES = ["member", "manager", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 export const roleEnum = pgEnum("role", ROLES);
@@ -49,6 +52,10 @@ export const users = pgTable(
     /** IANA zone; null means the company's time zone. */
     timeZone: text("time_zone"),
     hideFromLeaderboards: boolean("hide_from_leaderboards").notNull().default(false),
+    /** Email per notification kind; a kind not listed is on. */
+    emailPreferences: jsonb("email_preferences").$type<Partial<Record<NotificationKind, boolean>>>().notNull().default({}),
+    /** When the person finished or skipped the Quick-Start Tour; null offers it. */
+    tourSeenAt: timestamp("tour_seen_at", { withTimezone: true }),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -120,6 +127,9 @@ export const missions = pgTable(
     parentId: integer("parent_id").references((): AnyPgColumn => missions.id),
     status: missionStatusEnum("status").notNull().default("open"),
     commentCount: integer("comment_count").notNull().default(0),
+    /** The due date each reminder was sent for, so each is sent once (and again if the date changes). */
+    takerRemindedFor: timestamp("taker_reminded_for", { withTimezone: true }),
+    overdueRemindedFor: timestamp("overdue_reminded_for", { withTimezone: true }),
     /** Creation, a comment or a status change: drives "newest activity first" and unread (bold). */
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -233,8 +243,6 @@ export const missionReadMarks = pgTable("mission_read_marks", {
   allReadAt: timestamp("all_read_at", { withTimezone: true }).notNull(),
 });
 
-export const NOTIFICATION_KINDS = ["comment", "status_change", "achievement"] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const notifications = pgTable(
   "notifications",
@@ -250,8 +258,14 @@ export const notifications = pgTable(
     message: text("message").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp("read_at", { withTimezone: true }),
+    /** The email outbox: null until the mailer has dealt with it (sent, or skipped by preference). */
+    emailedAt: timestamp("emailed_at", { withTimezone: true }),
   },
-  (t) => [index("notifications_user_idx").on(t.userId, t.id.desc()), index("notifications_unread_idx").on(t.userId).where(sql`read_at is null`)],
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.id.desc()),
+    index("notifications_unread_idx").on(t.userId).where(sql`read_at is null`),
+    index("notifications_outbox_idx").on(t.id).where(sql`emailed_at is null`),
+  ],
 );
 
 /** Append-only record of what people did, in the app or elsewhere; achievements are computed from it. */
@@ -304,6 +318,10 @@ export const apiTokens = pgTable(
 export const companySettings = pgTable("company_settings", {
   id: integer("id").primaryKey().default(1),
   achievementsEnabled: boolean("achievements_enabled").notNull().default(true),
+  /** Set by admins; null means the deployment's default from the environment. */
+  allowedDomains: jsonb("allowed_domains").$type<string[]>(),
+  timeZone: text("time_zone"),
+  attachmentMaxMb: integer("attachment_max_mb"),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

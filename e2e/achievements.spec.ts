@@ -31,7 +31,8 @@ test("an admin creates a custom achievement; people who already qualify get one 
   const name = unique("Chatterbox");
 
   await alex.page.getByLabel("User menu").click();
-  await alex.page.getByRole("link", { name: "Admin: achievements" }).click();
+  await alex.page.getByRole("link", { name: "Administration" }).click();
+  await alex.page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Achievements" }).click();
   await alex.page.getByLabel("Name", { exact: true }).fill(name);
   await alex.page.getByLabel("Description").fill("Join a mission's conversation.");
   await alex.page.getByLabel("Event type").fill("comment.posted");

@@ -63,7 +63,7 @@ const authEnvSchema = z
     }
   });
 
-function isTimeZone(zone: string): boolean {
+export function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
     return true;
@@ -75,6 +75,8 @@ function isTimeZone(zone: string): boolean {
 const appEnvSchema = z.object({
   COMPANY_TIME_ZONE: z.string().refine(isTimeZone, "must be an IANA time zone such as Europe/Berlin").default("UTC"),
   ATTACHMENT_MAX_MB: z.coerce.number({ error: "must be a number of megabytes" }).positive().max(100, "must be at most 100").default(10),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587" }).optional(),
+  EMAIL_FROM: z.string().min(3).default("Missions & Achievements <no-reply@localhost>"),
   /** How often periodic jobs (backfills, weekly awards) run; 0 switches them off in this instance. */
   JOBS_INTERVAL_SECONDS: z.coerce.number({ error: "must be a number of seconds" }).int().min(0).max(86_400).default(30),
 });

@@ -63,8 +63,8 @@ export function SiteHeader({ user, unreadCount }: { user: CurrentUser; unreadCou
                 Settings
               </Link>
               {user.role === "admin" && (
-                <Link href="/admin/achievements" className="block rounded px-2 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
-                  Admin: achievements
+                <Link href="/admin/users" className="block rounded px-2 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+                  Administration
                 </Link>
               )}
               <form action={signOutAction}>

@@ -1,9 +1,13 @@
 import { formatInTimeZone } from "date-fns-tz";
-import { readAppEnv } from "@/lib/env";
+import { cache } from "react";
+import { getDb } from "@/db/client";
+import { companyTimeZone } from "@/lib/settings/company";
+
+const companyZone = cache(async () => companyTimeZone(await getDb()));
 
 /** A person's zone, or the company's when they have not chosen one. */
-export function timeZoneOf(user: { timeZone: string | null }): string {
-  return user.timeZone ?? readAppEnv().COMPANY_TIME_ZONE;
+export async function timeZoneOf(user: { timeZone: string | null }): Promise<string> {
+  return user.timeZone ?? (await companyZone());
 }
 
 export function formatDateTime(date: Date, timeZone: string): string {

@@ -15,7 +15,7 @@ export default async function MyAchievementsPage() {
   const user = await requireUser();
   const db = await getDb();
   const [enabled, list, points] = await Promise.all([achievementsEnabled(db), achievementsOf(db, user.id), pointsOf(db, user.id)]);
-  const timeZone = timeZoneOf(user);
+  const timeZone = await timeZoneOf(user);
   const format = (d: Date) => formatDateTime(d, timeZone);
   const available = list.filter((a) => !a.earned || a.repeatable);
   return (

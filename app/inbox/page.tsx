@@ -15,7 +15,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const user = await requireUser();
   const page = Math.max(1, Number((await searchParams).page) || 1);
   const { entries, total } = await listInbox(await getDb(), user.id, { page, pageSize: PAGE_SIZE });
-  const timeZone = timeZoneOf(user);
+  const timeZone = await timeZoneOf(user);
   return (
     <section className="space-y-5">
       <div className="flex items-center justify-between">

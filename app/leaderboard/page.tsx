@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { companyTimeZone } from "@/lib/achievements/grants";
+import { companyTimeZone } from "@/lib/settings/company";
 import { requireUser } from "@/lib/auth/session";
 import { leaderboard, LEADERBOARD_PERIODS, type LeaderboardPeriod } from "@/lib/points/leaderboard";
 import { link } from "../_components/ui";
@@ -14,7 +14,9 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
   const user = await requireUser();
   const wanted = (await searchParams).period;
   const period: LeaderboardPeriod = LEADERBOARD_PERIODS.includes(wanted as LeaderboardPeriod) ? (wanted as LeaderboardPeriod) : "week";
-  const rows = await leaderboard(await getDb(), period, { timeZone: companyTimeZone(), limit: 25 });
+  const db = await getDb();
+  const timeZone = await companyTimeZone(db);
+  const rows = await leaderboard(db, period, { timeZone, limit: 25 });
   return (
     <section className="space-y-5">
       <h1 className="text-2xl font-semibold">Leaderboard</h1>
@@ -47,7 +49,7 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
         </ol>
       )}
       <p className="text-xs text-slate-500">
-        Weeks start on Monday ({companyTimeZone()}). You can hide yourself from leaderboards in{" "}
+        Weeks start on Monday ({timeZone}). You can hide yourself from leaderboards in{" "}
         <Link href="/settings" className={link}>
           Settings
         </Link>

@@ -2,9 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { requireUser } from "@/lib/auth/session";
-import { readAppEnv } from "@/lib/env";
+import { getCompanySettings } from "@/lib/settings/company";
 import { ValidationError } from "@/lib/errors";
 import { addComment, deleteComment, editComment } from "@/lib/missions/comments";
 import { createMission, transitionMission, updateMission } from "@/lib/missions/commands";
@@ -14,14 +14,17 @@ import { commentSchema, missionFieldsFromForm, noteSchema, parseOrThrow } from "
 import { refusal, uploadsFrom, type ActionState } from "../_lib/action-state";
 import { timeZoneOf } from "../_lib/format";
 
-const maxUploadBytes = () => readAppEnv().ATTACHMENT_MAX_MB * 1024 * 1024;
+async function maxUploadBytes(db: Db): Promise<number> {
+  return (await getCompanySettings(db)).attachmentMaxMb * 1024 * 1024;
+}
 
 export async function createMissionAction(_state: ActionState, form: FormData): Promise<ActionState> {
   const user = await requireUser();
   let id: number;
   try {
-    const fields = missionFieldsFromForm(form, timeZoneOf(user));
-    ({ id } = await createMission(await getDb(), user, fields, await uploadsFrom(form), maxUploadBytes()));
+    const fields = missionFieldsFromForm(form, await timeZoneOf(user));
+    const db = await getDb();
+    ({ id } = await createMission(db, user, fields, await uploadsFrom(form), await maxUploadBytes(db)));
   } catch (error) {
     return refusal(error);
   }
@@ -31,7 +34,7 @@ export async function createMissionAction(_state: ActionState, form: FormData): 
 export async function updateMissionAction(missionId: number, _state: ActionState, form: FormData): Promise<ActionState> {
   const user = await requireUser();
   try {
-    await updateMission(await getDb(), user, missionId, missionFieldsFromForm(form, timeZoneOf(user)));
+    await updateMission(await getDb(), user, missionId, missionFieldsFromForm(form, await timeZoneOf(user)));
   } catch (error) {
     return refusal(error);
   }
@@ -56,7 +59,8 @@ export async function commentAction(missionId: number, _state: ActionState, form
   const user = await requireUser();
   try {
     const { body } = parseOrThrow(commentSchema, { body: form.get("body") });
-    await addComment(await getDb(), user, missionId, body, await uploadsFrom(form), maxUploadBytes());
+    const db = await getDb();
+    await addComment(db, user, missionId, body, await uploadsFrom(form), await maxUploadBytes(db));
   } catch (error) {
     return refusal(error);
   }

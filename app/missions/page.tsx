@@ -36,7 +36,7 @@ export default async function MissionsPage({ searchParams }: { searchParams: Pro
   const parsed = missionListSchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : missionListSchema.parse({});
   const result = await listMissions(await getDb(), user, query);
-  const timeZone = timeZoneOf(user);
+  const timeZone = await timeZoneOf(user);
 
   return (
     <section className="space-y-5">

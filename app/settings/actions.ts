@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/tokens";
 import { requireUser } from "@/lib/auth/session";
+import { NOTIFICATION_KINDS } from "@/db/schema";
+import { updatePreferences } from "@/lib/users/preferences";
 import { setHiddenFromLeaderboards } from "@/lib/users/queries";
 import { refusal, type ActionState } from "../_lib/action-state";
 
@@ -34,4 +36,18 @@ export async function leaderboardVisibilityAction(hidden: boolean): Promise<Acti
   await setHiddenFromLeaderboards(await getDb(), user.id, hidden);
   revalidatePath("/settings");
   return { ok: true };
+}
+
+export async function preferencesAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  try {
+    await updatePreferences(await getDb(), user.id, {
+      timeZone: form.get("timeZone") ?? "",
+      email: Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, form.get(`email-${kind}`) === "on"])),
+    });
+  } catch (error) {
+    return refusal(error);
+  }
+  revalidatePath("/", "layout");
+  return { ok: true, message: "Saved." };
 }

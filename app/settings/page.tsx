@@ -6,19 +6,38 @@ import { card } from "../_components/ui";
 import { formatDateTime, timeZoneOf } from "../_lib/format";
 import { isHiddenFromLeaderboards } from "@/lib/users/queries";
 import { SwitchButton } from "../_components/switch-button";
-import { createTokenAction, leaderboardVisibilityAction, revokeTokenAction } from "./actions";
-import { NewTokenForm, RevokeTokenButton } from "./token-forms";
+import { companyTimeZone } from "@/lib/settings/company";
+import { EMAIL_KIND_LABELS, getPreferences } from "@/lib/users/preferences";
+import { createTokenAction, leaderboardVisibilityAction, preferencesAction, revokeTokenAction } from "./actions";
+import { NewTokenForm, PreferencesForm, RevokeTokenButton } from "./forms";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requireUser();
   const db = await getDb();
-  const [tokens, hidden] = await Promise.all([listApiTokens(db, user), isHiddenFromLeaderboards(db, user.id)]);
-  const timeZone = timeZoneOf(user);
+  const [tokens, hidden, preferences, companyZone] = await Promise.all([
+    listApiTokens(db, user),
+    isHiddenFromLeaderboards(db, user.id),
+    getPreferences(db, user.id),
+    companyTimeZone(db),
+  ]);
+  const timeZone = await timeZoneOf(user);
   return (
     <section className="max-w-3xl space-y-6">
       <h1 className="text-2xl font-semibold">Settings</h1>
+      <section className={`${card} space-y-3`} aria-labelledby="preferences-heading">
+        <h2 id="preferences-heading" className="text-lg font-semibold">
+          Preferences
+        </h2>
+        <PreferencesForm
+          action={preferencesAction}
+          values={preferences}
+          kinds={Object.entries(EMAIL_KIND_LABELS).map(([kind, label]) => ({ kind, label }))}
+          zones={Intl.supportedValuesOf("timeZone")}
+          companyZone={companyZone}
+        />
+      </section>
       <section className={`${card} flex flex-wrap items-center justify-between gap-3`} aria-labelledby="leaderboard-heading">
         <div>
           <h2 id="leaderboard-heading" className="text-lg font-semibold">

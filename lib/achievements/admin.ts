@@ -7,7 +7,7 @@ import { NotFoundError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation/missions";
 import { requestBackfill } from "./backfill";
 import { countWouldEarn } from "./engine";
-import { companyTimeZone } from "./grants";
+import { companyTimeZone } from "@/lib/settings/company";
 import { describeRule, parseRule, ruleSchema, type Rule } from "./rules";
 
 type Admin = { id: string; role: "member" | "manager" | "admin" };
@@ -91,7 +91,7 @@ export async function createCustomAchievement(db: Db, actor: Admin, input: unkno
 export async function previewRule(db: Db, actor: Admin, rule: unknown): Promise<number> {
   requireAdmin(actor);
   const parsed: Rule = parseOrThrow(ruleSchema, rule);
-  return countWouldEarn(db, parsed, { timeZone: companyTimeZone() });
+  return countWouldEarn(db, parsed, { timeZone: await companyTimeZone(db) });
 }
 
 export async function grantCount(db: Db): Promise<number> {

@@ -3,7 +3,8 @@ import type { Db } from "@/db/client";
 import { achievements, backfillRuns } from "@/db/schema";
 import { notify } from "@/lib/notifications/notify";
 import { currentPeriodStart, grantEarned, type Grant } from "./engine";
-import { achievementsEnabled, companyTimeZone, loadAchievements } from "./grants";
+import { achievementsEnabled, loadAchievements } from "./grants";
+import { companyTimeZone } from "@/lib/settings/company";
 import { isPeriodAward } from "./rules";
 
 const ABANDONED_AFTER = sql`interval '5 minutes'`;
@@ -51,7 +52,7 @@ export async function runBackfill(db: Db, runId: number, achievementIds: number[
     const list = enabled ? await loadAchievements(db, achievementIds) : [];
     for (const achievement of list) {
       await db.transaction(async (tx) => {
-        const timeZone = companyTimeZone();
+        const timeZone = await companyTimeZone(tx);
         let grants: Grant[];
         if (isPeriodAward(achievement.rule)) {
           const closedBefore = await currentPeriodStart(tx, achievement.rule.period, timeZone);

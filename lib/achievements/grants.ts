@@ -1,16 +1,12 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { achievements, companySettings } from "@/db/schema";
-import { readAppEnv } from "@/lib/env";
+import { companyTimeZone } from "@/lib/settings/company";
 import { notify } from "@/lib/notifications/notify";
 import { grantEarned, type Grant } from "./engine";
 import { isPeriodAward, parseRule, type Rule } from "./rules";
 
 export type EnabledAchievement = { id: number; name: string; icon: string; rule: Rule };
-
-export function companyTimeZone(): string {
-  return readAppEnv().COMPANY_TIME_ZONE;
-}
 
 export async function achievementsEnabled(db: Db): Promise<boolean> {
   const [row] = await db.select({ enabled: companySettings.achievementsEnabled }).from(companySettings).where(eq(companySettings.id, 1));
@@ -38,8 +34,9 @@ export async function grantForActivity(tx: Db, userIds: string[], eventTypes: st
   // evaluation below starts after the other commits, and so sees its event. Sorted: no deadlocks.
   for (const userId of [...userIds].sort()) await tx.execute(sql`select pg_advisory_xact_lock(7230003, hashtext(${userId}))`);
   const granted: Grant[] = [];
+  const timeZone = await companyTimeZone(tx);
   for (const achievement of candidates) {
-    const grants = await grantEarned(tx, achievement.id, achievement.rule, { userIds, timeZone: companyTimeZone() });
+    const grants = await grantEarned(tx, achievement.id, achievement.rule, { userIds, timeZone });
     for (const grant of grants) {
       await notify(tx, [grant.userId], { kind: "achievement", actorId: null, missionId: null, message: `${achievement.icon} You earned “${achievement.name}”!` });
     }

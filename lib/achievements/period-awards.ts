@@ -3,7 +3,8 @@ import type { Db } from "@/db/client";
 import { achievements } from "@/db/schema";
 import { notify } from "@/lib/notifications/notify";
 import { currentPeriodStart, grantEarned } from "./engine";
-import { achievementsEnabled, companyTimeZone, loadAchievements } from "./grants";
+import { achievementsEnabled, loadAchievements } from "./grants";
+import { companyTimeZone } from "@/lib/settings/company";
 import { isPeriodAward } from "./rules";
 
 const PERIOD_AWARDS_LOCK = 7_230_002;
@@ -26,7 +27,7 @@ export async function awardClosedPeriods(db: Db, asOf = new Date()): Promise<num
       const rule = achievement.rule;
       if (!isPeriodAward(rule)) continue;
       const [row] = await tx.select({ awardedThrough: achievements.awardedThrough }).from(achievements).where(eq(achievements.id, achievement.id));
-      const timeZone = companyTimeZone();
+      const timeZone = await companyTimeZone(tx);
       const closedBefore = await currentPeriodStart(tx, rule.period, timeZone, asOf);
       if (row.awardedThrough && row.awardedThrough >= closedBefore) continue;
       const grants = await grantEarned(tx, achievement.id, rule, { timeZone, asOf, periodsFrom: row.awardedThrough });

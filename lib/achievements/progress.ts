@@ -2,7 +2,7 @@ import { and, eq, max, min, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { achievements, userAchievements } from "@/db/schema";
 import { currentValue } from "./engine";
-import { companyTimeZone } from "./grants";
+import { companyTimeZone } from "@/lib/settings/company";
 import { describeRule, isRepeatable, parseRule } from "./rules";
 
 export type AchievementStatus = {
@@ -42,7 +42,7 @@ export async function achievementsOf(db: Db, userId: string, { withProgress = tr
     .where(eq(achievements.enabled, true))
     .groupBy(achievements.id)
     .orderBy(achievements.id);
-  const timeZone = companyTimeZone();
+  const timeZone = await companyTimeZone(db);
   return Promise.all(
     rows.map(async ({ rule: raw, times, firstAt, lastAt, ...row }) => {
       const rule = parseRule(raw);

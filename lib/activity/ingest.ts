@@ -2,7 +2,8 @@ import { inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { achievements, activityEvents, users } from "@/db/schema";
-import { achievementsEnabled, companyTimeZone, loadAchievements } from "@/lib/achievements/grants";
+import { achievementsEnabled, loadAchievements } from "@/lib/achievements/grants";
+import { companyTimeZone } from "@/lib/settings/company";
 import { grantEarned } from "@/lib/achievements/engine";
 import { isPeriodAward } from "@/lib/achievements/rules";
 import { DomainError } from "@/lib/errors";
@@ -95,6 +96,6 @@ async function reopenAwardedPeriods(tx: Db, events: { type: string; occurredAt: 
     const relevant = events.filter((e) => e.type === rule.event && row.awardedThrough && e.occurredAt < row.awardedThrough);
     if (relevant.length === 0 || !row.awardedThrough) continue;
     const earliest = new Date(Math.min(...relevant.map((e) => e.occurredAt.getTime())));
-    await grantEarned(tx, achievement.id, rule, { timeZone: companyTimeZone(), asOf: row.awardedThrough, periodsFrom: earliest });
+    await grantEarned(tx, achievement.id, rule, { timeZone: await companyTimeZone(tx), asOf: row.awardedThrough, periodsFrom: earliest });
   }
 }

@@ -4,6 +4,7 @@ import type { OIDCConfig } from "next-auth/providers";
 import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { readAuthEnv } from "@/lib/env";
+import { getCompanySettings } from "@/lib/settings/company";
 import { readIdentityClaims } from "./claims";
 import { syncUserOnSignIn } from "./sign-in";
 
@@ -46,7 +47,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     callbacks: {
       async signIn({ account, profile }) {
         if (account?.provider !== COMPANY_PROVIDER_ID || !profile) return false;
-        const result = await syncUserOnSignIn(db, readIdentityClaims(profile, env), env);
+        // Admins may change the allowed domains in the app; the environment is the default.
+        const policy = { ...env, AUTH_ALLOWED_DOMAINS: (await getCompanySettings(db)).allowedDomains };
+        const result = await syncUserOnSignIn(db, readIdentityClaims(profile, env), policy);
         return result.ok ? true : `/signin/refused?reason=${result.reason}`;
       },
       // The database row carries more than the browser should see: hand out only the id and names.

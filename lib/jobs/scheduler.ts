@@ -1,6 +1,8 @@
 import type { Db } from "@/db/client";
 import { runPendingBackfills } from "@/lib/achievements/backfill";
 import { awardClosedPeriods } from "@/lib/achievements/period-awards";
+import { emailNotifications } from "@/lib/email/mailer";
+import { sendDueReminders } from "@/lib/missions/reminders";
 
 type Job = { name: string; run: (db: Db) => Promise<unknown> };
 
@@ -8,6 +10,8 @@ type Job = { name: string; run: (db: Db) => Promise<unknown> };
 const JOBS: Job[] = [
   { name: "achievement backfills", run: runPendingBackfills },
   { name: "period awards", run: (db) => awardClosedPeriods(db) },
+  { name: "due-date reminders", run: (db) => sendDueReminders(db) },
+  { name: "email notifications", run: emailNotifications },
 ];
 
 const store = globalThis as typeof globalThis & { __missionsJobs?: NodeJS.Timeout };

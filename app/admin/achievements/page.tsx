@@ -11,7 +11,7 @@ import { isAdmin } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { card } from "../../_components/ui";
 import { formatDateTime, timeZoneOf } from "../../_lib/format";
-import { NewTokenForm, RevokeTokenButton } from "../../settings/token-forms";
+import { NewTokenForm, RevokeTokenButton } from "../../settings/forms";
 import {
   achievementSwitchAction,
   createIntegrationTokenAction,
@@ -39,7 +39,7 @@ export default async function AdminAchievementsPage() {
     db.execute(sql`select distinct type from activity_events order by 1 limit 100`),
     listPointRules(db),
   ]);
-  const timeZone = timeZoneOf(user);
+  const timeZone = await timeZoneOf(user);
   const running = !!run && (run.status === "pending" || run.status === "running");
   return (
     <section className="space-y-8">

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/session";
-import { readAppEnv } from "@/lib/env";
+import { getCompanySettings } from "@/lib/settings/company";
 import { NotFoundError } from "@/lib/errors";
 import { STATUS_LABELS } from "@/lib/missions/lifecycle";
 import { getMission, type AttachmentInfo } from "@/lib/missions/queries";
@@ -61,7 +61,7 @@ function Files({ files }: { files: AttachmentInfo[] }) {
 export default async function MissionPage(props: Props) {
   const { user, db, mission } = await load(props);
   const notificationsRead = await openMission(db, user.id, mission.id);
-  const timeZone = timeZoneOf(user);
+  const timeZone = await timeZoneOf(user);
   const at = (date: Date) => formatDateTime(date, timeZone);
 
   return (
@@ -121,7 +121,7 @@ export default async function MissionPage(props: Props) {
                 </li>
               ))}
             </ol>
-            <NewCommentForm action={commentAction.bind(null, mission.id)} maxUploadMb={readAppEnv().ATTACHMENT_MAX_MB} />
+            <NewCommentForm action={commentAction.bind(null, mission.id)} maxUploadMb={(await getCompanySettings(await getDb())).attachmentMaxMb} />
           </section>
         </div>
 

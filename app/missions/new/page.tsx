@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/session";
-import { readAppEnv } from "@/lib/env";
+import { getCompanySettings } from "@/lib/settings/company";
 import { listDepartments, listPossibleParents } from "@/lib/missions/queries";
 import { timeZoneOf } from "../../_lib/format";
 import { createMissionAction } from "../actions";
@@ -23,8 +23,8 @@ export default async function NewMissionPage({ searchParams }: { searchParams: P
         values={{ description: "", reward: "", dueAt: "", audience: "everyone", parentId }}
         departments={departments}
         parents={parents}
-        timeZone={timeZoneOf(user)}
-        maxUploadMb={readAppEnv().ATTACHMENT_MAX_MB}
+        timeZone={await timeZoneOf(user)}
+        maxUploadMb={(await getCompanySettings(await getDb())).attachmentMaxMb}
         submitLabel="Create Mission"
       />
     </section>

@@ -18,7 +18,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ id: st
   const person = await findActiveUser(db, (await params).id);
   if (!person) notFound();
   const [list, points] = await Promise.all([achievementsOf(db, person.id, { withProgress: false }), pointsOf(db, person.id)]);
-  const timeZone = timeZoneOf(viewer);
+  const timeZone = await timeZoneOf(viewer);
   return (
     <section className="space-y-6">
       <div>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/session";
-import { readAppEnv } from "@/lib/env";
+import { getCompanySettings } from "@/lib/settings/company";
 import { NotFoundError } from "@/lib/errors";
 import { getMission, listDepartments } from "@/lib/missions/queries";
 import { link } from "../../../_components/ui";
@@ -23,7 +23,7 @@ export default async function EditMissionPage({ params }: { params: Promise<{ id
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const timeZone = timeZoneOf(user);
+  const timeZone = await timeZoneOf(user);
   if (!mission.canEdit) {
     return (
       <section className="space-y-3">
@@ -49,7 +49,7 @@ export default async function EditMissionPage({ params }: { params: Promise<{ id
         }}
         departments={await listDepartments(db)}
         timeZone={timeZone}
-        maxUploadMb={readAppEnv().ATTACHMENT_MAX_MB}
+        maxUploadMb={(await getCompanySettings(await getDb())).attachmentMaxMb}
         submitLabel="Save changes"
       />
     </section>

@@ -50,3 +50,53 @@ export function RevokeTokenButton({ action, name }: { action: Action; name: stri
     </ActionForm>
   );
 }
+
+export function PreferencesForm({
+  action,
+  values,
+  kinds,
+  zones,
+  companyZone,
+}: {
+  action: Action;
+  values: { timeZone: string | null; email: Record<string, boolean> };
+  kinds: { kind: string; label: string }[];
+  zones: string[];
+  companyZone: string;
+}) {
+  return (
+    <ActionForm action={action} className="space-y-4" aria-label="Preferences">
+      {(state, pending) => (
+        <>
+          <FormError state={state} />
+          <div>
+            <label htmlFor="timeZone" className="mb-1 block text-sm font-medium">
+              Time zone
+            </label>
+            <input id="timeZone" name="timeZone" list="zones" defaultValue={values.timeZone ?? ""} placeholder={`Company default: ${companyZone}`} className={`${inputClass} max-w-xs`} {...invalid(state, "timeZone")} />
+            <datalist id="zones">
+              {zones.map((z) => (
+                <option key={z} value={z} />
+              ))}
+            </datalist>
+            <FieldError state={state} name="timeZone" />
+          </div>
+          <fieldset>
+            <legend className="mb-1 text-sm font-medium">Email me about</legend>
+            {kinds.map((k) => (
+              <label key={k.kind} className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name={`email-${k.kind}`} defaultChecked={values.email[k.kind]} /> {k.label}
+              </label>
+            ))}
+          </fieldset>
+          <div className="flex items-center gap-3">
+            <button type="submit" className={buttonPrimary} disabled={pending}>
+              Save preferences
+            </button>
+            {state?.ok && <span className="text-sm text-emerald-700 dark:text-emerald-300">{state.message}</span>}
+          </div>
+        </>
+      )}
+    </ActionForm>
+  );
+}
