@@ -18,6 +18,11 @@ const flag = z.enum(["true", "false", "1", "0"], { error: "must be true or false
 
 const domainName = z.string().regex(/^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/, "must be a domain name such as example.com");
 
+const allowedDomains = z
+  .string({ error: "is required: the company's email domains, comma-separated" })
+  .pipe(commaList)
+  .pipe(z.array(domainName).min(1, "must list at least one email domain"));
+
 const databaseEnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -46,10 +51,7 @@ const authEnvSchema = z
     AUTH_COMPANY_ID: z.string({ error: "is required" }).min(1, "is required"),
     AUTH_COMPANY_SECRET: z.string({ error: "is required" }).min(1, "is required"),
     AUTH_COMPANY_SCOPE: z.string().default("openid email profile"),
-    AUTH_ALLOWED_DOMAINS: z
-      .string({ error: "is required: the company's email domains, comma-separated" })
-      .pipe(commaList)
-      .pipe(z.array(domainName).min(1, "must list at least one email domain")),
+    AUTH_ALLOWED_DOMAINS: allowedDomains,
     AUTH_ADMIN_EMAILS: commaList.pipe(z.array(z.email("must be a comma-separated list of emails"))).default([]),
     AUTH_ADMIN_GROUP: z.string().min(1).optional(),
     AUTH_MANAGER_GROUP: z.string().min(1).optional(),
@@ -112,6 +114,11 @@ export function readDatabaseEnv(source: Source = process.env): DatabaseEnv {
 
 export function readAppEnv(source: Source = process.env): AppEnv {
   return parse(appEnvSchema, source);
+}
+
+/** The deployment's default allowed domains (admins may override them in company settings). */
+export function readDefaultAllowedDomains(source: Source = process.env): string[] {
+  return parse(z.object({ AUTH_ALLOWED_DOMAINS: allowedDomains }), source).AUTH_ALLOWED_DOMAINS;
 }
 
 export function readAuthEnv(source: Source = process.env): AuthEnv {

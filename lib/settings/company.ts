@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { companySettings } from "@/db/schema";
 import { requireAdmin } from "@/lib/auth/policy";
-import { isTimeZone, readAppEnv, readAuthEnv } from "@/lib/env";
+import { isTimeZone, readAppEnv, readDefaultAllowedDomains } from "@/lib/env";
 import { parseOrThrow } from "@/lib/validation/missions";
 
 export type CompanySettings = {
@@ -19,7 +19,7 @@ export async function getCompanySettings(db: Db): Promise<CompanySettings> {
   const app = readAppEnv();
   return {
     achievementsEnabled: row?.achievementsEnabled ?? true,
-    allowedDomains: row?.allowedDomains ?? readAuthEnv().AUTH_ALLOWED_DOMAINS,
+    allowedDomains: row?.allowedDomains ?? readDefaultAllowedDomains(),
     timeZone: row?.timeZone ?? app.COMPANY_TIME_ZONE,
     attachmentMaxMb: row?.attachmentMaxMb ?? app.ATTACHMENT_MAX_MB,
   };
