@@ -18,16 +18,16 @@ export function SiteHeader({ user, unreadCount }: { user: CurrentUser; unreadCou
           Missions &amp; Achievements
         </Link>
         <nav aria-label="Main" className="flex items-center gap-1">
-          <Link href="/missions" className={navLink}>
+          <Link href="/missions" id="tour-missions" className={navLink}>
             Missions
           </Link>
-          <Link href="/achievements" className={navLink}>
+          <Link href="/achievements" id="tour-achievements" className={navLink}>
             Achievements
           </Link>
           <Link href="/leaderboard" className={navLink}>
             Leaderboard
           </Link>
-          <Link href="/inbox" className={navLink}>
+          <Link href="/inbox" id="tour-inbox" className={navLink}>
             Inbox
             {unreadCount > 0 && (
               <span data-testid="inbox-count" aria-label={`${unreadCount} unread`} className="ml-1.5 rounded-full bg-indigo-600 px-1.5 py-0.5 text-xs text-white">
@@ -37,10 +37,10 @@ export function SiteHeader({ user, unreadCount }: { user: CurrentUser; unreadCou
           </Link>
         </nav>
         <div className="ml-auto flex items-center gap-3">
-          <Link href="/missions/new" className={buttonPrimary}>
+          <Link href="/missions/new" id="tour-create" className={buttonPrimary}>
             Create Mission
           </Link>
-          <details className="relative">
+          <details className="relative" id="tour-user-menu">
             <summary className="flex cursor-pointer list-none items-center gap-3 rounded-md px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-800" aria-label="User menu">
               <span className="text-right leading-tight">
                 <span data-testid="current-user-name" className="block text-sm font-medium">
@@ -61,6 +61,9 @@ export function SiteHeader({ user, unreadCount }: { user: CurrentUser; unreadCou
               </Link>
               <Link href="/settings" className="block rounded px-2 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
                 Settings
+              </Link>
+              <Link href="/?tour=1" className="block rounded px-2 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+                View Tour
               </Link>
               {user.role === "admin" && (
                 <Link href="/admin/users" className="block rounded px-2 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">

@@ -10,7 +10,7 @@ export const buttonDanger =
 export const inputClass =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500 dark:border-slate-600 dark:bg-slate-900";
 export const card = "rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900";
-export const link = "text-indigo-600 hover:underline dark:text-indigo-400";
+export const link = "text-indigo-700 underline underline-offset-2 hover:decoration-2 dark:text-indigo-300";
 
 const STATUS_COLOURS: Record<MissionStatus, string> = {
   open: "bg-sky-100 text-sky-800 dark:bg-sky-900/50 dark:text-sky-200",

@@ -107,7 +107,7 @@ export default async function MissionsPage({ searchParams }: { searchParams: Pro
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
           <table className="w-full text-left text-sm">
-            <thead className="bg-slate-100 text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800 dark:text-slate-400">
+            <thead className="bg-slate-100 text-xs uppercase tracking-wide text-slate-700 dark:bg-slate-800 dark:text-slate-300">
               <tr>
                 <th className="px-3 py-2">Mission</th>
                 <th className="px-3 py-2">Owner</th>

@@ -179,7 +179,7 @@ export function PointRuleForm({ action, rule }: { action: Action; rule?: { event
           {rule ? (
             <input type="hidden" name="eventType" value={rule.eventType} />
           ) : (
-            <input name="eventType" aria-label="Event type" placeholder="deal.won" className={`${inputClass} w-44`} />
+            <input name="eventType" aria-label="New activity type" placeholder="deal.won" className={`${inputClass} w-44`} />
           )}
           {rule && <code className="w-44 py-2 text-sm">{rule.eventType}</code>}
           <input name="points" type="number" aria-label="Points" defaultValue={rule?.points ?? ""} className={`${inputClass} w-24`} />

@@ -58,7 +58,7 @@ export default async function AdminAchievementsPage() {
 
       <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
         <table className="w-full text-left text-sm">
-          <thead className="bg-slate-100 text-xs uppercase text-slate-500 dark:bg-slate-800">
+          <thead className="bg-slate-100 text-xs uppercase text-slate-700 dark:bg-slate-800 dark:text-slate-300">
             <tr>
               <th className="px-3 py-2">Achievement</th>
               <th className="px-3 py-2">Needs</th>

@@ -29,8 +29,8 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
         {people.map((p) => (
           <li key={p.id} data-testid="admin-user" className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
-            <div className={p.active ? "" : "opacity-60"}>
-              <p className="font-medium">{p.name}</p>
+            <div>
+              <p className={p.active ? "font-medium" : "font-medium line-through"}>{p.name}</p>
               <p className="text-xs text-slate-500">
                 {p.email} · {p.lastSignInAt ? `last signed in ${formatDateTime(p.lastSignInAt, timeZone)}` : "never signed in"}
                 {p.active ? "" : " · deactivated"}

@@ -1,0 +1,61 @@
+"use client";
+
+import { driver, type DriveStep } from "driver.js";
+import "driver.js/dist/driver.css";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useEffect } from "react";
+import { tourSeenAction } from "../tour-actions";
+import { buttonPrimary, buttonSecondary } from "./ui";
+
+/** Steps over the real interface: each points at an element that is on the home page. */
+const STEPS: DriveStep[] = [
+  { element: "#tour-create", popover: { title: "Create a mission", description: "Challenge your co-workers: describe what you need and the reward you offer." } },
+  {
+    element: "#tour-available",
+    popover: { title: "Find missions to take", description: "Missions you can take on are listed here and under Missions → Available. Open one and press Start." },
+  },
+  { element: "#tour-missions", popover: { title: "All missions", description: "Filter by Created, Available and My Missions; unread ones are in bold." } },
+  { element: "#tour-inbox", popover: { title: "Your inbox", description: "Comments, status changes and badges arrive here, and as a small toast while you work." } },
+  { element: "#tour-achievements", popover: { title: "My Achievements", description: "Badges come by themselves from your work. See what you earned and what is next." } },
+  { element: "#tour-user-menu", popover: { title: "That's it!", description: "Take this tour again any time from your menu: View Tour." } },
+];
+
+/** The Quick-Start Tour (driver.js): offered on first sign-in, and started by `?tour=1` (View Tour). */
+export function QuickStartTour({ offer }: { offer: boolean }) {
+  const router = useRouter();
+  const params = useSearchParams();
+  const start = useCallback(() => {
+    const tour = driver({
+      showProgress: true,
+      allowClose: true,
+      nextBtnText: "Next",
+      prevBtnText: "Back",
+      doneBtnText: "Done",
+      steps: STEPS,
+      onDestroyed: () => {
+        void tourSeenAction();
+        router.replace("/");
+      },
+    });
+    tour.drive();
+  }, [router]);
+
+  useEffect(() => {
+    if (params.get("tour") === "1") start();
+  }, [params, start]);
+
+  if (!offer || params.get("tour") === "1") return null;
+  return (
+    <aside aria-label="Quick-Start Tour" className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-3 dark:border-indigo-900 dark:bg-indigo-950">
+      <p className="text-sm">New here? A one-minute tour shows how missions and achievements work.</p>
+      <div className="flex gap-2">
+        <button type="button" className={buttonPrimary} onClick={start}>
+          Take the tour
+        </button>
+        <button type="button" className={buttonSecondary} onClick={() => void tourSeenAction()}>
+          No thanks
+        </button>
+      </div>
+    </aside>
+  );
+}
