@@ -1,0 +1,59 @@
+import autocannon from "autocannon";
+
+export type HttpFigures = { requests: number; rps: number; medianMs: number; p95Ms: number; errors: number };
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)];
+}
+
+type Load = {
+  url: string;
+  headers?: Record<string, string>;
+  method?: "GET" | "POST";
+  connections?: number;
+  /** A fixed duration (seconds) or a fixed number of requests. */
+  duration?: number;
+  amount?: number;
+  /** Varies each request (path or body), e.g. a different mission per transition. */
+  next?: () => { path?: string; body?: string };
+};
+
+/** One autocannon run; latencies are collected per response so the median and p95 are exact. */
+export async function load(options: Load): Promise<HttpFigures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  let finish!: (result: autocannon.Result) => void;
+  let fail!: (error: unknown) => void;
+  const done = new Promise<autocannon.Result>((resolve, reject) => ((finish = resolve), (fail = reject)));
+  // With a callback autocannon returns the running instance, whose events give every latency.
+  const instance = autocannon(
+    {
+    url: options.url,
+    connections: options.connections ?? 10,
+    duration: options.amount ? undefined : (options.duration ?? 10),
+    amount: options.amount,
+    headers: options.headers,
+    method: options.method ?? "GET",
+    requests: options.next ? [{ setupRequest: (request) => ({ ...request, ...options.next!() }) }] : undefined,
+    },
+    (error, result) => (error ? fail(error) : finish(result)),
+  );
+  instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    latencies.push(responseTime);
+    if (statusCode >= 400) errors++;
+  });
+  const result = await done;
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  errors += result.errors + result.timeouts;
+  return { requests: latencies.length, rps: latencies.length / seconds, medianMs: percentile(latencies, 50), p95Ms: percentile(latencies, 95), errors };
+}
+
+/** A short unmeasured run first, so JIT, caches and connection pools are warm. */
+export async function warmThenLoad(options: Load, warmUp: Partial<Load> = { duration: 3 }): Promise<HttpFigures> {
+  await load({ ...options, ...warmUp, amount: warmUp.amount, duration: warmUp.amount ? undefined : (warmUp.duration ?? 3) });
+  return load(options);
+}
