@@ -55,8 +55,8 @@ export async function generateCompany(db: Db, size: Size, log: (line: string) =>
   await step(
     "history",
     sql`insert into mission_transitions (mission_id, actor_id, from_status, to_status, created_at)
-      select id, owner_id, null, 'open', created_at from missions
-      union all select id, coalesce(taker_id, owner_id), 'open', status, last_activity_at from missions where status <> 'open'`,
+      select id, owner_id, null::mission_status, 'open'::mission_status, created_at from missions
+      union all select id, coalesce(taker_id, owner_id), 'open'::mission_status, status, last_activity_at from missions where status <> 'open'`,
   );
   await step(
     "comments",

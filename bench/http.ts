@@ -33,8 +33,7 @@ export async function load(options: Load): Promise<HttpFigures> {
     {
     url: options.url,
     connections: options.connections ?? 10,
-    duration: options.amount ? undefined : (options.duration ?? 10),
-    amount: options.amount,
+    ...(options.amount ? { amount: options.amount } : { duration: options.duration ?? 10 }),
     headers: options.headers,
     method: options.method ?? "GET",
     requests: options.next ? [{ setupRequest: (request) => ({ ...request, ...options.next!() }) }] : undefined,
@@ -54,6 +53,6 @@ export async function load(options: Load): Promise<HttpFigures> {
 
 /** A short unmeasured run first, so JIT, caches and connection pools are warm. */
 export async function warmThenLoad(options: Load, warmUp: Partial<Load> = { duration: 3 }): Promise<HttpFigures> {
-  await load({ ...options, ...warmUp, amount: warmUp.amount, duration: warmUp.amount ? undefined : (warmUp.duration ?? 3) });
+  await load({ ...options, ...warmUp, ...(warmUp.amount ? { amount: warmUp.amount, duration: undefined } : { amount: undefined, duration: warmUp.duration ?? 3 }) });
   return load(options);
 }

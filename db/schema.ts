@@ -285,7 +285,8 @@ export const activityEvents = pgTable(
   },
   (t) => [
     uniqueIndex("activity_events_external_idx").on(t.source, t.externalId),
-    index("activity_events_actor_type_idx").on(t.actorId, t.type, t.occurredAt),
+    // In the order the rules' window functions read: per type, per person, in time (no sort, index-only).
+    index("activity_events_type_actor_time_idx").on(t.type, t.actorId, t.occurredAt, t.id),
     index("activity_events_type_time_idx").on(t.type, t.occurredAt),
   ],
 );
@@ -389,7 +390,19 @@ export const pointEntries = pgTable(
     points: integer("points").notNull(),
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex("point_entries_event_user_idx").on(t.eventId, t.userId), index("point_entries_time_idx").on(t.occurredAt, t.userId)],
+  (t) => [uniqueIndex("point_entries_event_user_idx").on(t.eventId, t.userId), index("point_entries_time_idx").on(t.occurredAt, t.userId, t.points)],
+);
+
+/** Each person's all-time points: derived from the ledger in the same statement that pays, for the all-time leaderboard. */
+export const pointTotals = pgTable(
+  "point_totals",
+  {
+    userId: text("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    points: integer("points").notNull(),
+  },
+  (t) => [index("point_totals_points_idx").on(t.points.desc())],
 );
 
 /** A retroactive evaluation (feature or achievement switched on), with progress people can watch. */

@@ -143,7 +143,7 @@ export default async function MissionsPage({ searchParams }: { searchParams: Pro
         </div>
       )}
 
-      {result.pageCount > 1 && (
+      {(result.page > 1 || result.hasMore) && (
         <nav aria-label="Pages" className="flex items-center justify-between text-sm">
           {query.page > 1 ? (
             <Link href={hrefFor(query, { page: query.page - 1 })} className={link}>
@@ -152,10 +152,8 @@ export default async function MissionsPage({ searchParams }: { searchParams: Pro
           ) : (
             <span />
           )}
-          <span>
-            Page {result.page} of {result.pageCount} · {result.total} missions
-          </span>
-          {query.page < result.pageCount ? (
+          <span>Page {result.page}</span>
+          {result.hasMore ? (
             <Link href={hrefFor(query, { page: query.page + 1 })} className={link}>
               Next →
             </Link>

@@ -30,7 +30,8 @@ export type MissionListRow = {
   unread: boolean;
 };
 
-export type MissionPage = { rows: MissionListRow[]; total: number; page: number; pageSize: number; pageCount: number };
+/** A page of missions; `hasMore` instead of an exact total, which would cost a count over the whole filter. */
+export type MissionPage = { rows: MissionListRow[]; page: number; pageSize: number; hasMore: boolean };
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -48,7 +49,11 @@ export function overdue(dueAt: Date | null, status: MissionStatus, at = new Date
   return !!dueAt && dueAt < at && !FINAL_STATUSES.includes(status) && status !== "awaiting_acceptance";
 }
 
-/** The Missions page and GET /api/v1/missions: one query for the rows, one for the count. */
+/**
+ * The Missions page and GET /api/v1/missions. The page of missions is chosen first (an index
+ * scan in list order, one row more than asked to know if there is a next page); owners and read
+ * state are joined to those rows only.
+ */
 export async function listMissions(db: Db, viewer: Actor, query: MissionListQuery): Promise<MissionPage> {
   const conditions: SQL[] = [];
   if (query.filter === "created") conditions.push(eq(missions.ownerId, viewer.id));
@@ -59,44 +64,52 @@ export async function listMissions(db: Db, viewer: Actor, query: MissionListQuer
     const pattern = `%${escapeLike(query.q)}%`;
     conditions.push(or(sql`${missions.description} ilike ${pattern}`, sql`${missions.reward} ilike ${pattern}`)!);
   }
-  const where = conditions.length ? and(...conditions) : undefined;
-  const order = query.sort === "due" ? [sql`${missions.dueAt} asc nulls last`, desc(missions.id)] : [desc(missions.lastActivityAt), desc(missions.id)];
+  const byDue = query.sort === "due";
+  const page = db
+    .select({
+      id: missions.id,
+      headline: missions.headline,
+      reward: missions.reward,
+      status: missions.status,
+      dueAt: missions.dueAt,
+      commentCount: missions.commentCount,
+      lastActivityAt: missions.lastActivityAt,
+      ownerId: missions.ownerId,
+    })
+    .from(missions)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(...(byDue ? [sql`${missions.dueAt} asc nulls last`, desc(missions.id)] : [desc(missions.lastActivityAt), desc(missions.id)]))
+    .limit(query.pageSize + 1)
+    .offset((query.page - 1) * query.pageSize)
+    .as("page");
   const allReadAt = sql`(select ${missionReadMarks.allReadAt} from ${missionReadMarks} where ${missionReadMarks.userId} = ${viewer.id})`;
-
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({
-        id: missions.id,
-        headline: missions.headline,
-        reward: missions.reward,
-        status: missions.status,
-        dueAt: missions.dueAt,
-        commentCount: missions.commentCount,
-        lastActivityAt: missions.lastActivityAt,
-        ownerId: missions.ownerId,
-        ownerName: users.name,
-        unread: sql<boolean>`${missions.lastActivityAt} > greatest(${missionReads.readAt}, ${allReadAt}, '-infinity'::timestamptz)`,
-      })
-      .from(missions)
-      .innerJoin(users, eq(users.id, missions.ownerId))
-      .leftJoin(missionReads, and(eq(missionReads.missionId, missions.id), eq(missionReads.userId, viewer.id)))
-      .where(where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(missions).where(where),
-  ]);
+  const rows = await db
+    .select({
+      id: page.id,
+      headline: page.headline,
+      reward: page.reward,
+      status: page.status,
+      dueAt: page.dueAt,
+      commentCount: page.commentCount,
+      lastActivityAt: page.lastActivityAt,
+      ownerId: page.ownerId,
+      ownerName: users.name,
+      unread: sql<boolean>`${page.lastActivityAt} > greatest(${missionReads.readAt}, ${allReadAt}, '-infinity'::timestamptz)`,
+    })
+    .from(page)
+    .innerJoin(users, eq(users.id, page.ownerId))
+    .leftJoin(missionReads, and(eq(missionReads.missionId, page.id), eq(missionReads.userId, viewer.id)))
+    .orderBy(...(byDue ? [sql`${page.dueAt} asc nulls last`, desc(page.id)] : [desc(page.lastActivityAt), desc(page.id)]));
   const now = new Date();
   return {
-    rows: rows.map(({ ownerId, ownerName, ...row }) => ({
+    rows: rows.slice(0, query.pageSize).map(({ ownerId, ownerName, ...row }) => ({
       ...row,
       overdue: overdue(row.dueAt, row.status, now),
       owner: { id: ownerId, name: ownerName ?? "" },
     })),
-    total,
     page: query.page,
     pageSize: query.pageSize,
-    pageCount: Math.max(1, Math.ceil(total / query.pageSize)),
+    hasMore: rows.length > query.pageSize,
   };
 }
 

@@ -16,13 +16,16 @@ export async function leaderboard(
   period: LeaderboardPeriod,
   { timeZone, limit = 10, asOf = new Date() }: { timeZone: string; limit?: number; asOf?: Date },
 ): Promise<LeaderboardRow[]> {
-  const since =
+  // All time reads the running totals; a week or a month sums the ledger over its range (index-only).
+  const totals =
     period === "all"
-      ? sql`true`
-      : sql`p.occurred_at >= (date_trunc(${period}, ${asOf.toISOString()}::timestamptz at time zone ${timeZone}) at time zone ${timeZone})`;
+      ? sql`select user_id, points from point_totals`
+      : sql`select p.user_id, sum(p.points) as points from point_entries p
+          where p.occurred_at >= (date_trunc(${period}, ${asOf.toISOString()}::timestamptz at time zone ${timeZone}) at time zone ${timeZone})
+          group by p.user_id`;
   const result = await db.execute(sql`
     select rank() over (order by t.points desc)::int as rank, u.id as user_id, coalesce(u.name, u.email) as name, d.name as department, t.points::int as points
-    from (select p.user_id, sum(p.points) as points from point_entries p where ${since} group by p.user_id) t
+    from (${totals}) t
     join users u on u.id = t.user_id and u.active and not u.hide_from_leaderboards
     left join departments d on d.id = u.department_id
     where t.points > 0
@@ -32,6 +35,6 @@ export async function leaderboard(
 }
 
 export async function pointsOf(db: Db, userId: string): Promise<number> {
-  const result = await db.execute(sql`select coalesce(sum(points), 0)::int as points from point_entries where user_id = ${userId}`);
+  const result = await db.execute(sql`select coalesce(sum(points), 0)::int as points from point_totals where user_id = ${userId}`);
   return Number(rowsOf(result)[0]?.points ?? 0);
 }
