@@ -135,7 +135,7 @@ describe("concurrency", () => {
       const [event] = await tx
         .insert(activityEvents)
         .values({ type: "case.resolved", actorId: pair.id, occurredAt: new Date(Date.UTC(2026, 8, 2, 9, minute)), source: "helpdesk", externalId: `pair-${minute}` })
-        .returning({ id: activityEvents.id, type: activityEvents.type, actorId: activityEvents.actorId, attributes: activityEvents.attributes });
+        .returning({ id: activityEvents.id, type: activityEvents.type, actorId: activityEvents.actorId, attributes: activityEvents.attributes, occurredAt: activityEvents.occurredAt });
       await afterActivity(tx, [event]);
     };
     let aEvaluated!: () => void;

@@ -17,7 +17,7 @@ export type Scope = {
   timeZone: string;
   /** "Now", for deciding which periods have closed. */
   asOf?: Date;
-  /** Rank rules: only the periods from the one containing this instant (earlier ones are settled). */
+  /** Periodic rules: only the periods from the one containing this instant (earlier ones are settled). */
   periodsFrom?: Date | null;
 };
 
@@ -39,6 +39,10 @@ function matchingEvents(rule: Rule, scope: Scope): SQL {
   if (rule.weekend) conditions.push(sql`extract(isodow from e.occurred_at at time zone ${scope.timeZone}) in (6, 7)`);
   if (scope.userIds) conditions.push(scope.userIds.length ? sql`${who} in ${scope.userIds}` : sql`false`);
   const period = "period" in rule ? rule.period : undefined;
+  // Whole periods only, from the one containing periodsFrom (a range the index can seek to).
+  if (period && scope.periodsFrom) {
+    conditions.push(sql`e.occurred_at >= (date_trunc(${period}, ${scope.periodsFrom.toISOString()}::timestamptz at time zone ${scope.timeZone}) at time zone ${scope.timeZone})`);
+  }
   const periodStart = period ? sql`date_trunc(${period}, e.occurred_at at time zone ${scope.timeZone})` : sql`null::timestamp`;
   return sql`select ${who} as user_id, e.id, e.occurred_at, e.attributes, ${periodStart} as period_start
     from activity_events e where ${sql.join(conditions, sql` and `)}`;
@@ -79,16 +83,12 @@ function earnedQuery(rule: Rule, scope: Scope): SQL {
     case "rank": {
       const asOf = (scope.asOf ?? new Date()).toISOString();
       const closedBefore = sql`(date_trunc(${rule.period}, ${asOf}::timestamptz at time zone ${scope.timeZone}) at time zone ${scope.timeZone})`;
-      // Whole periods only: a period is scored on all its events or not at all.
-      const from = scope.periodsFrom
-        ? sql`and ev.period_start >= date_trunc(${rule.period}, ${scope.periodsFrom.toISOString()}::timestamptz at time zone ${scope.timeZone})`
-        : sql``;
       return sql`select user_id, to_char(period_start, ${PERIOD_KEY_FORMAT[rule.period]}) as period_key,
           (period_start + ${`1 ${rule.period}`}::interval) at time zone ${scope.timeZone} as granted_at
         from (
           select user_id, period_start, rank() over (partition by period_start order by score desc) as place from (
             select ev.user_id, ev.period_start, count(*) as score from (${events}) ev
-            where ev.occurred_at < ${closedBefore} ${from}
+            where ev.occurred_at < ${closedBefore}
             group by ev.user_id, ev.period_start
           ) scored
         ) ranked where place <= ${rule.top}`;

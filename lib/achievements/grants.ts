@@ -1,10 +1,10 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { achievements, companySettings } from "@/db/schema";
+import { achievements, companySettings, userAchievements } from "@/db/schema";
 import { companyTimeZone } from "@/lib/settings/company";
 import { notify } from "@/lib/notifications/notify";
 import { grantEarned, type Grant } from "./engine";
-import { isPeriodAward, parseRule, type Rule } from "./rules";
+import { isPeriodAward, isRepeatable, parseRule, type Rule } from "./rules";
 
 export type EnabledAchievement = { id: number; name: string; icon: string; rule: Rule };
 
@@ -24,19 +24,40 @@ export async function loadAchievements(db: Db, ids?: number[]): Promise<EnabledA
 /**
  * Right after activity, in the same transaction: grant what these people have just earned, and tell
  * each of them at once (inbox entry and toast). Period awards wait for their period to close.
+ * `since` is the earliest of the new events: a once-only badge someone already holds from before
+ * then cannot change, so they are left out of its query, which is what keeps this cheap.
  */
-export async function grantForActivity(tx: Db, userIds: string[], eventTypes: string[]): Promise<Grant[]> {
+export async function grantForActivity(tx: Db, userIds: string[], eventTypes: string[], since: Date): Promise<Grant[]> {
   if (userIds.length === 0 || !(await achievementsEnabled(tx))) return [];
   const candidates = (await loadAchievements(tx)).filter((a) => !isPeriodAward(a.rule) && eventTypes.includes(a.rule.event));
   if (candidates.length === 0) return [];
   // One evaluation per person at a time: otherwise two transactions that each add someone's
   // 2nd event could each see only one and both miss a threshold of 2. Waiting here means the
   // evaluation below starts after the other commits, and so sees its event. Sorted: no deadlocks.
-  for (const userId of [...userIds].sort()) await tx.execute(sql`select pg_advisory_xact_lock(7230003, hashtext(${userId}))`);
+  const people = [...userIds].sort();
+  await tx.execute(sql`select pg_advisory_xact_lock(7230003, hashtext(person)) from unnest(array[${sql.join(people.map((p) => sql`${p}`), sql`, `)}]::text[]) as person order by person`);
+  const settled = await tx
+    .select({ userId: userAchievements.userId, achievementId: userAchievements.achievementId })
+    .from(userAchievements)
+    .where(
+      and(
+        inArray(userAchievements.userId, people),
+        inArray(
+          userAchievements.achievementId,
+          candidates.map((a) => a.id),
+        ),
+        eq(userAchievements.periodKey, ""),
+        lte(userAchievements.grantedAt, since),
+      ),
+    );
+  const holds = new Set(settled.map((s) => `${s.achievementId}:${s.userId}`));
   const granted: Grant[] = [];
   const timeZone = await companyTimeZone(tx);
   for (const achievement of candidates) {
-    const grants = await grantEarned(tx, achievement.id, achievement.rule, { userIds, timeZone });
+    const repeatable = isRepeatable(achievement.rule);
+    const scope = repeatable ? people : people.filter((p) => !holds.has(`${achievement.id}:${p}`));
+    if (scope.length === 0) continue;
+    const grants = await grantEarned(tx, achievement.id, achievement.rule, { userIds: scope, timeZone, periodsFrom: repeatable ? since : null });
     for (const grant of grants) {
       await notify(tx, [grant.userId], { kind: "achievement", actorId: null, missionId: null, message: `${achievement.icon} You earned “${achievement.name}”!` });
     }

@@ -21,12 +21,16 @@ export function peopleIn(event: { actorId: string; attributes: Record<string, un
 }
 
 /** After events are stored: pay their points and grant what they earned, in the same transaction. */
-export async function afterActivity(tx: Db, events: { id: number; type: string; actorId: string; attributes: Record<string, unknown> }[]): Promise<void> {
+export async function afterActivity(
+  tx: Db,
+  events: { id: number; type: string; actorId: string; attributes: Record<string, unknown>; occurredAt: Date }[],
+): Promise<void> {
   await payPoints(
     tx,
     events.map((e) => e.id),
   );
-  await grantForActivity(tx, [...new Set(events.flatMap(peopleIn))], [...new Set(events.map((e) => e.type))]);
+  const since = new Date(Math.min(...events.map((e) => e.occurredAt.getTime())));
+  await grantForActivity(tx, [...new Set(events.flatMap(peopleIn))], [...new Set(events.map((e) => e.type))], since);
 }
 
 /** Records what someone did in the app, in the same transaction as the doing. */
@@ -34,6 +38,6 @@ export async function recordActivity(tx: Db, type: AppActivityType, actorId: str
   const [event] = await tx
     .insert(activityEvents)
     .values({ type, actorId, attributes, occurredAt: sql`now()`, source: "app" })
-    .returning({ id: activityEvents.id });
-  await afterActivity(tx, [{ id: event.id, type, actorId, attributes }]);
+    .returning({ id: activityEvents.id, occurredAt: activityEvents.occurredAt });
+  await afterActivity(tx, [{ id: event.id, type, actorId, attributes, occurredAt: event.occurredAt }]);
 }
