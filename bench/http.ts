@@ -17,7 +17,7 @@ type Load = {
   duration?: number;
   amount?: number;
   /** Varies each request (path or body), e.g. a different mission per transition. */
-  next?: () => { path?: string; body?: string };
+  next?: () => { path?: string; body?: string; headers?: Record<string, string> };
 };
 
 /** One autocannon run; latencies are collected per response so the median and p95 are exact. */
@@ -36,7 +36,16 @@ export async function load(options: Load): Promise<HttpFigures> {
     ...(options.amount ? { amount: options.amount } : { duration: options.duration ?? 10 }),
     headers: options.headers,
     method: options.method ?? "GET",
-    requests: options.next ? [{ setupRequest: (request) => ({ ...request, ...options.next!() }) }] : undefined,
+    requests: options.next
+      ? [
+          {
+            setupRequest: (request) => {
+              const change = options.next!();
+              return { ...request, ...change, headers: { ...request.headers, ...change.headers } };
+            },
+          },
+        ]
+      : undefined,
     },
     (error, result) => (error ? fail(error) : finish(result)),
   );
