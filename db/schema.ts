@@ -135,11 +135,13 @@ export const missions = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
+  // Ascending on purpose: read backwards they give ORDER BY … DESC (nulls first). Declared DESC,
+  // drizzle-kit makes them DESC NULLS LAST, which that ORDER BY cannot use (it sorted every row).
   (t) => [
-    index("missions_activity_idx").on(t.lastActivityAt.desc(), t.id.desc()),
-    index("missions_owner_idx").on(t.ownerId, t.lastActivityAt.desc()),
-    index("missions_taker_idx").on(t.takerId, t.lastActivityAt.desc()),
-    index("missions_status_idx").on(t.status, t.lastActivityAt.desc()),
+    index("missions_activity_idx").on(t.lastActivityAt, t.id),
+    index("missions_owner_idx").on(t.ownerId, t.lastActivityAt, t.id),
+    index("missions_taker_idx").on(t.takerId, t.lastActivityAt, t.id),
+    index("missions_status_idx").on(t.status, t.lastActivityAt, t.id),
     index("missions_parent_idx").on(t.parentId),
   ],
 );
@@ -262,7 +264,7 @@ export const notifications = pgTable(
     emailedAt: timestamp("emailed_at", { withTimezone: true }),
   },
   (t) => [
-    index("notifications_user_idx").on(t.userId, t.id.desc()),
+    index("notifications_user_idx").on(t.userId, t.id),
     index("notifications_unread_idx").on(t.userId).where(sql`read_at is null`),
     index("notifications_outbox_idx").on(t.id).where(sql`emailed_at is null`),
   ],
@@ -402,7 +404,7 @@ export const pointTotals = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     points: integer("points").notNull(),
   },
-  (t) => [index("point_totals_points_idx").on(t.points.desc())],
+  (t) => [index("point_totals_points_idx").on(t.points)],
 );
 
 /** A retroactive evaluation (feature or achievement switched on), with progress people can watch. */
