@@ -154,8 +154,8 @@ async function main() {
   const PAIRS = 20;
   const pairs = await Promise.all(
     Array.from({ length: PAIRS }, async (_, i) => {
-      const owner = (await findActiveUser(db, `u${100 + i}`))!;
-      const taker = (await findActiveUser(db, `u${200 + i}`))!;
+      const owner = (await findActiveUser(db, `u${20 + i}`))!;
+      const taker = (await findActiveUser(db, `u${60 + i}`))!;
       return { owner, taker, ownerToken: (await createApiToken(db, owner, "bench")).token, takerToken: (await createApiToken(db, taker, "bench")).token };
     }),
   );

@@ -1,4 +1,4 @@
-import { count, desc, eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { ACHIEVEMENT_TIERS, achievements, companySettings, userAchievements } from "@/db/schema";
@@ -92,9 +92,4 @@ export async function previewRule(db: Db, actor: Admin, rule: unknown): Promise<
   requireAdmin(actor);
   const parsed: Rule = parseOrThrow(ruleSchema, rule);
   return countWouldEarn(db, parsed, { timeZone: await companyTimeZone(db) });
-}
-
-export async function grantCount(db: Db): Promise<number> {
-  const [{ n }] = await db.select({ n: count() }).from(userAchievements);
-  return n;
 }
