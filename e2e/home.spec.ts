@@ -16,6 +16,7 @@ test("the Quick-Start Tour is offered on first sign-in, remembered, and availabl
   }
   await popover.getByRole("button", { name: "Done" }).click();
   await expect(popover).toHaveCount(0);
+  await expect(offer).toHaveCount(0);
   await page.reload();
   await expect(page.getByRole("heading", { name: /^Welcome/ })).toBeVisible();
   await expect(offer).toHaveCount(0);

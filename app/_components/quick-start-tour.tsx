@@ -32,10 +32,8 @@ export function QuickStartTour({ offer }: { offer: boolean }) {
       prevBtnText: "Back",
       doneBtnText: "Done",
       steps: STEPS,
-      onDestroyed: () => {
-        void tourSeenAction();
-        router.replace("/");
-      },
+      // Remember it first, then drop ?tour=1: navigating first could cancel the action.
+      onDestroyed: () => void tourSeenAction().then(() => router.replace("/")),
     });
     tour.drive();
   }, [router]);
