@@ -14,7 +14,7 @@ import postgres from "postgres";
 import { openDatabase, type Database, type Db } from "@/db/client";
 import { achievements, sessions, userAchievements, users } from "@/db/schema";
 import { requestBackfill, runBackfill } from "@/lib/achievements/backfill";
-import { rowsOf } from "@/lib/achievements/engine";
+import { rowsOf } from "@/db/sql-helpers";
 import { createApiToken } from "@/lib/api-tokens/tokens";
 import { leaderboard, type LeaderboardPeriod } from "@/lib/points/leaderboard";
 import { findActiveUser } from "@/lib/users/queries";

@@ -1,10 +1,11 @@
 import type { AddressInfo } from "node:net";
-import { eq } from "drizzle-orm";
+import { eq, isNull } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { notifications } from "@/db/schema";
+import { emailNotifications } from "@/lib/email/mailer";
 import { sendPendingEmails } from "@/lib/email/outbox";
 import { addComment } from "@/lib/missions/comments";
 import { createMission, transitionMission } from "@/lib/missions/commands";
@@ -100,5 +101,26 @@ describe("due-date reminders", () => {
     await sendDueReminders(db, afterDue);
     expect(await reminders(c.owner.id)).toEqual(["⚠️ “Renew the parking permits” is overdue."]);
     expect(await reminders(c.taker.id)).toHaveLength(1);
+  });
+});
+
+describe("without SMTP", () => {
+  it("the app runs on: the job sends nothing, says once that email is off, and leaves the outbox alone", async () => {
+    const saved = process.env.SMTP_URL;
+    delete process.env.SMTP_URL;
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    try {
+      const db = database.db;
+      const { id } = await createMission(db, c.owner, { description: "Quiet mission", reward: "Tea", dueAt: null, audience: "everyone", parentId: null });
+      await addComment(db, c.taker, id, "Hello?");
+      expect(await emailNotifications(db)).toBe(0);
+      expect(await emailNotifications(db)).toBe(0);
+      expect(log.mock.calls.filter((call) => String(call[0]).includes("Email notifications are off: SMTP_URL is not set."))).toHaveLength(1);
+      const pending = await db.$count(notifications, isNull(notifications.emailedAt));
+      expect(pending).toBeGreaterThan(0);
+    } finally {
+      log.mockRestore();
+      if (saved !== undefined) process.env.SMTP_URL = saved;
+    }
   });
 });

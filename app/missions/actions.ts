@@ -10,7 +10,8 @@ import { addComment, deleteComment, editComment } from "@/lib/missions/comments"
 import { createMission, transitionMission, updateMission } from "@/lib/missions/commands";
 import { MISSION_ACTIONS, type MissionAction } from "@/lib/missions/lifecycle";
 import { markAllMissionsRead } from "@/lib/missions/reads";
-import { commentSchema, missionFieldsFromForm, noteSchema, parseOrThrow } from "@/lib/validation/missions";
+import { commentSchema, missionFieldsFromForm, noteSchema } from "@/lib/validation/missions";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { refusal, uploadsFrom, type ActionState } from "../_lib/action-state";
 import { timeZoneOf } from "../_lib/format";
 

@@ -4,10 +4,11 @@ import type { Db } from "@/db/client";
 import { ACHIEVEMENT_TIERS, achievements, companySettings, userAchievements } from "@/db/schema";
 import { requireAdmin } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
-import { parseOrThrow } from "@/lib/validation/missions";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { requestBackfill } from "./backfill";
 import { countWouldEarn } from "./engine";
 import { companyTimeZone } from "@/lib/settings/company";
+import { definitionColumns } from "./grants";
 import { describeRule, parseRule, ruleSchema, type Rule } from "./rules";
 
 type Admin = { id: string; role: "member" | "manager" | "admin" };
@@ -30,14 +31,9 @@ export async function listAchievementsForAdmin(db: Db, actor: Admin): Promise<Ad
   // unqualified, and inside the subquery it would bind to the inner table.
   const rows = await db
     .select({
-      id: achievements.id,
-      name: achievements.name,
-      description: achievements.description,
-      icon: achievements.icon,
-      tier: achievements.tier,
+      ...definitionColumns,
       enabled: achievements.enabled,
       builtIn: achievements.builtIn,
-      rule: achievements.rule,
       earnedBy: sql<number>`count(distinct ${userAchievements.userId})::int`,
     })
     .from(achievements)

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { rowsOf } from "@/db/sql-helpers";
 import { achievements, backfillRuns } from "@/db/schema";
 import { notify } from "@/lib/notifications/notify";
 import { currentPeriodStart, grantEarned, type Grant } from "./engine";
@@ -29,8 +30,7 @@ async function claimRun(db: Db) {
       order by id limit 1 for update skip locked
     )
     returning id, achievement_ids`);
-  const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
-  const row = rows[0] as { id: number; achievement_ids: number[] } | undefined;
+  const row = rowsOf(result)[0] as { id: number; achievement_ids: number[] } | undefined;
   return row ? { id: Number(row.id), achievementIds: row.achievement_ids } : null;
 }
 

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { rowsOf } from "@/db/sql-helpers";
 import type { Rule } from "./rules";
 
 /**
@@ -121,11 +122,6 @@ export async function countWouldEarn(db: Db, rule: Rule, scope: Scope): Promise<
   const result = await db.execute(sql`select count(distinct user_id)::int as n from (${earnedQuery(rule, scope)}) earned
     where exists (select 1 from users u where u.id = earned.user_id)`);
   return Number(rowsOf(result)[0]?.n ?? 0);
-}
-
-/** postgres.js returns an array of rows; PGlite an object with `rows`. */
-export function rowsOf(result: unknown): Record<string, unknown>[] {
-  return (Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows) as Record<string, unknown>[];
 }
 
 /** The start of the current period in the company's zone: every period before it has closed. */

@@ -1,7 +1,7 @@
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { achievements, companySettings, userAchievements } from "@/db/schema";
-import { companyTimeZone } from "@/lib/settings/company";
+import { achievements, userAchievements } from "@/db/schema";
+import { achievementSettings } from "@/lib/settings/company";
 import { notify } from "@/lib/notifications/notify";
 import { grantEarned, type Grant } from "./engine";
 import { isPeriodAward, isRepeatable, parseRule, type Rule } from "./rules";
@@ -9,9 +9,18 @@ import { isPeriodAward, isRepeatable, parseRule, type Rule } from "./rules";
 export type EnabledAchievement = { id: number; name: string; icon: string; rule: Rule };
 
 export async function achievementsEnabled(db: Db): Promise<boolean> {
-  const [row] = await db.select({ enabled: companySettings.achievementsEnabled }).from(companySettings).where(eq(companySettings.id, 1));
-  return row?.enabled ?? true;
+  return (await achievementSettings(db)).enabled;
 }
+
+/** An achievement as people see it, with its stored rule. */
+export const definitionColumns = {
+  id: achievements.id,
+  name: achievements.name,
+  description: achievements.description,
+  icon: achievements.icon,
+  tier: achievements.tier,
+  rule: achievements.rule,
+};
 
 export async function loadAchievements(db: Db, ids?: number[]): Promise<EnabledAchievement[]> {
   const rows = await db
@@ -28,7 +37,9 @@ export async function loadAchievements(db: Db, ids?: number[]): Promise<EnabledA
  * then cannot change, so they are left out of its query, which is what keeps this cheap.
  */
 export async function grantForActivity(tx: Db, userIds: string[], eventTypes: string[], since: Date): Promise<Grant[]> {
-  if (userIds.length === 0 || !(await achievementsEnabled(tx))) return [];
+  if (userIds.length === 0) return [];
+  const { enabled, timeZone } = await achievementSettings(tx);
+  if (!enabled) return [];
   const candidates = (await loadAchievements(tx)).filter((a) => !isPeriodAward(a.rule) && eventTypes.includes(a.rule.event));
   if (candidates.length === 0) return [];
   // One evaluation per person at a time: otherwise two transactions that each add someone's
@@ -52,7 +63,6 @@ export async function grantForActivity(tx: Db, userIds: string[], eventTypes: st
     );
   const holds = new Set(settled.map((s) => `${s.achievementId}:${s.userId}`));
   const granted: Grant[] = [];
-  const timeZone = await companyTimeZone(tx);
   for (const achievement of candidates) {
     const repeatable = isRepeatable(achievement.rule);
     const scope = repeatable ? people : people.filter((p) => !holds.has(`${achievement.id}:${p}`));

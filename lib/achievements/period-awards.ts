@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { rowsOf } from "@/db/sql-helpers";
 import { achievements } from "@/db/schema";
 import { notify } from "@/lib/notifications/notify";
 import { currentPeriodStart, grantEarned } from "./engine";
@@ -20,8 +21,7 @@ export async function awardClosedPeriods(db: Db, asOf = new Date()): Promise<num
   if (candidates.length === 0) return 0;
   return db.transaction(async (tx) => {
     const result = await tx.execute(sql`select pg_try_advisory_xact_lock(${PERIOD_AWARDS_LOCK}) as locked`);
-    const rows = Array.isArray(result) ? result : (result as { rows: { locked: boolean }[] }).rows;
-    if (!(rows[0] as { locked: boolean }).locked) return 0;
+    if (!rowsOf(result)[0].locked) return 0;
     let count = 0;
     for (const achievement of candidates) {
       const rule = achievement.rule;

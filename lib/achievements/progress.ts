@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { achievements, userAchievements } from "@/db/schema";
 import { currentValue } from "./engine";
 import { companyTimeZone } from "@/lib/settings/company";
+import { definitionColumns } from "./grants";
 import { describeRule, isRepeatable, parseRule } from "./rules";
 
 export type AchievementStatus = {
@@ -27,12 +28,7 @@ export type AchievementStatus = {
 export async function achievementsOf(db: Db, userId: string, { withProgress = true } = {}): Promise<AchievementStatus[]> {
   const rows = await db
     .select({
-      id: achievements.id,
-      name: achievements.name,
-      description: achievements.description,
-      icon: achievements.icon,
-      tier: achievements.tier,
-      rule: achievements.rule,
+      ...definitionColumns,
       times: sql<number>`count(${userAchievements.id})::int`,
       firstAt: min(userAchievements.grantedAt),
       lastAt: max(userAchievements.grantedAt),

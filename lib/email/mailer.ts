@@ -5,7 +5,7 @@ import { sendPendingEmails } from "./outbox";
 
 const store = globalThis as typeof globalThis & { __missionsMailer?: Transporter | null };
 
-/** The SMTP transport from SMTP_URL, or null (email off, said once in the log). */
+/** The SMTP transport from SMTP_URL, or null (email off, said once in the log). Cached per process. */
 function mailer(): Transporter | null {
   if (store.__missionsMailer !== undefined) return store.__missionsMailer;
   const { SMTP_URL } = readAppEnv();

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Transporter } from "nodemailer";
 import type { Db } from "@/db/client";
-import { rowsOf } from "@/lib/achievements/engine";
+import { rowsOf } from "@/db/sql-helpers";
 
 export type OutgoingMail = { to: string; subject: string; text: string };
 

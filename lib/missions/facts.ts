@@ -19,16 +19,17 @@ export async function lockMission(tx: Db, missionId: number): Promise<LockedMiss
       ownerId: missions.ownerId,
       takerId: missions.takerId,
       audienceEveryone: missions.audienceEveryone,
+      ownerDepartmentId: users.departmentId,
     })
     .from(missions)
+    .innerJoin(users, eq(users.id, missions.ownerId))
     .where(eq(missions.id, missionId))
-    .for("update");
+    .for("update", { of: missions });
   if (!row) throw new NotFoundError("No such mission.");
-  const [owner] = await tx.select({ departmentId: users.departmentId }).from(users).where(eq(users.id, row.ownerId));
   const audience = row.audienceEveryone
     ? []
     : await tx.select({ id: missionAudience.departmentId }).from(missionAudience).where(eq(missionAudience.missionId, missionId));
-  return { ...row, ownerDepartmentId: owner.departmentId, audienceDepartmentIds: audience.map((a) => a.id) };
+  return { ...row, audienceDepartmentIds: audience.map((a) => a.id) };
 }
 
 export async function userName(tx: Db, userId: string): Promise<string> {

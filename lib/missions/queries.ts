@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
+import { escapeLike } from "@/db/sql-helpers";
 import {
   attachments,
   comments,
@@ -32,10 +33,6 @@ export type MissionListRow = {
 
 /** A page of missions; `hasMore` instead of an exact total, which would cost a count over the whole filter. */
 export type MissionPage = { rows: MissionListRow[]; page: number; pageSize: number; hasMore: boolean };
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 function inAudienceOf(viewer: Actor): SQL {
   if (viewer.departmentId === null) return eq(missions.audienceEveryone, true);

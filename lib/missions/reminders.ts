@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { rowsOf } from "@/lib/achievements/engine";
+import { rowsOf } from "@/db/sql-helpers";
 import { notify } from "@/lib/notifications/notify";
 import { quoted } from "./facts";
 

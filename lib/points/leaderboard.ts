@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { rowsOf } from "@/lib/achievements/engine";
+import { rowsOf } from "@/db/sql-helpers";
 
 export const LEADERBOARD_PERIODS = ["week", "month", "all"] as const;
 export type LeaderboardPeriod = (typeof LEADERBOARD_PERIODS)[number];

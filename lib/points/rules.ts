@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { pointRules } from "@/db/schema";
 import { requireAdmin } from "@/lib/auth/policy";
-import { parseOrThrow } from "@/lib/validation/missions";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 export type PointRule = { eventType: string; points: number; subject: "actor" | "taker" | "owner" };
 

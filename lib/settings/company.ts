@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { companySettings } from "@/db/schema";
 import { requireAdmin } from "@/lib/auth/policy";
 import { isTimeZone, readAppEnv, readDefaultAllowedDomains } from "@/lib/env";
-import { parseOrThrow } from "@/lib/validation/missions";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 export type CompanySettings = {
   achievementsEnabled: boolean;
@@ -25,10 +25,18 @@ export async function getCompanySettings(db: Db): Promise<CompanySettings> {
   };
 }
 
+/** What achievement evaluation needs, in one read: whether the feature is on, and the company's zone. */
+export async function achievementSettings(db: Db): Promise<{ enabled: boolean; timeZone: string }> {
+  const [row] = await db
+    .select({ enabled: companySettings.achievementsEnabled, timeZone: companySettings.timeZone })
+    .from(companySettings)
+    .where(eq(companySettings.id, 1));
+  return { enabled: row?.enabled ?? true, timeZone: row?.timeZone ?? readAppEnv().COMPANY_TIME_ZONE };
+}
+
 /** The zone for weekends, weeks (from Monday), months and leaderboards. */
 export async function companyTimeZone(db: Db): Promise<string> {
-  const [row] = await db.select({ timeZone: companySettings.timeZone }).from(companySettings).where(eq(companySettings.id, 1));
-  return row?.timeZone ?? readAppEnv().COMPANY_TIME_ZONE;
+  return (await achievementSettings(db)).timeZone;
 }
 
 const settingsSchema = z.object({

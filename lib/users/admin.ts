@@ -1,47 +1,25 @@
 import { asc, eq, ilike, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import { escapeLike } from "@/db/sql-helpers";
 import { departments, ROLES, sessions, users, type Role } from "@/db/schema";
 import { requireAdmin } from "@/lib/auth/policy";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { parseOrThrow } from "@/lib/validation/missions";
-import type { CurrentUser } from "./queries";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { personColumns, type CurrentUser } from "./queries";
 
 type Admin = Pick<CurrentUser, "id" | "role">;
-
-export type SetActiveResult = { ok: true } | { ok: false; error: string; status: 404 | 409 };
-
-/** Deactivation also deletes the person's sessions, so it takes effect on their next request. */
-export async function setUserActive(db: Db, actor: Admin, userId: string, active: boolean): Promise<SetActiveResult> {
-  requireAdmin(actor);
-  if (actor.id === userId && !active) return { ok: false, error: "You cannot deactivate yourself.", status: 409 };
-  return db.transaction(async (tx) => {
-    const [updated] = await tx.update(users).set({ active, updatedAt: new Date() }).where(eq(users.id, userId)).returning({ id: users.id });
-    if (!updated) return { ok: false, error: "No such user.", status: 404 } as const;
-    if (!active) await tx.delete(sessions).where(eq(sessions.userId, userId));
-    return { ok: true } as const;
-  });
-}
 
 export type AdminUserRow = { id: string; name: string; email: string; role: Role; departmentId: number | null; departmentName: string | null; active: boolean; lastSignInAt: Date | null };
 
 export async function listUsers(db: Db, actor: Admin, query = ""): Promise<AdminUserRow[]> {
   requireAdmin(actor);
-  const q = query.trim();
+  const pattern = `%${escapeLike(query.trim())}%`;
   const rows = await db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      departmentId: users.departmentId,
-      departmentName: departments.name,
-      active: users.active,
-      lastSignInAt: users.lastSignInAt,
-    })
+    .select({ ...personColumns, active: users.active, lastSignInAt: users.lastSignInAt })
     .from(users)
     .leftJoin(departments, eq(departments.id, users.departmentId))
-    .where(q ? or(ilike(users.name, `%${q.replace(/[\\%_]/g, "\\$&")}%`), ilike(users.email, `%${q.replace(/[\\%_]/g, "\\$&")}%`)) : undefined)
+    .where(query.trim() ? or(ilike(users.name, pattern), ilike(users.email, pattern)) : undefined)
     .orderBy(asc(users.name))
     .limit(500);
   return rows.map((r) => ({ ...r, name: r.name ?? r.email }));

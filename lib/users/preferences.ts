@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { NOTIFICATION_KINDS, users, type NotificationKind } from "@/db/schema";
 import { isTimeZone } from "@/lib/env";
-import { parseOrThrow } from "@/lib/validation/missions";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 export const EMAIL_KIND_LABELS: Record<NotificationKind, string> = {
   comment: "Comments on missions I own, took or commented on",

@@ -12,18 +12,21 @@ export type CurrentUser = {
   timeZone: string | null;
 };
 
+/** A person as the app works with them; select with a left join on departments. */
+export const personColumns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  role: users.role,
+  departmentId: users.departmentId,
+  departmentName: departments.name,
+  timeZone: users.timeZone,
+};
+
 /** The signed-in person, or null when the account is gone or deactivated (their session is then void). */
 export async function findActiveUser(db: Db, userId: string): Promise<CurrentUser | null> {
   const [row] = await db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      departmentId: users.departmentId,
-      departmentName: departments.name,
-      timeZone: users.timeZone,
-    })
+    .select(personColumns)
     .from(users)
     .leftJoin(departments, eq(departments.id, users.departmentId))
     .where(and(eq(users.id, userId), eq(users.active, true)));

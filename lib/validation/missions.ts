@@ -2,6 +2,7 @@ import { fromZonedTime } from "date-fns-tz";
 import { z } from "zod";
 import { MISSION_STATUSES } from "@/db/schema";
 import { ValidationError, type FieldErrors } from "@/lib/errors";
+import { fieldErrorsOf } from "./parse";
 
 /** The one due-date rule, checked while parsing (to report every field at once) and by the domain. */
 export function dueAtProblem(dueAt: Date | null, now = Date.now()): string | null {
@@ -45,22 +46,6 @@ export const missionListSchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type MissionListQuery = z.infer<typeof missionListSchema>;
-
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    // The innermost named field: "rule.threshold" reports at threshold, "departmentIds.0" at departmentIds.
-    const key = String(issue.path.findLast((part) => typeof part === "string") ?? "form");
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
-
-export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw new ValidationError(fieldErrorsOf(result.error));
-  return result.data;
-}
 
 export function missionFieldsFromApi(input: unknown): MissionFields {
   const result = apiMissionSchema.safeParse(input);

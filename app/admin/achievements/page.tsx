@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { listAchievementsForAdmin } from "@/lib/achievements/admin";
 import { latestBackfill } from "@/lib/achievements/backfill";
 import { achievementsEnabled } from "@/lib/achievements/grants";
-import { rowsOf } from "@/lib/achievements/engine";
+import { rowsOf } from "@/db/sql-helpers";
 import { listApiTokens } from "@/lib/api-tokens/tokens";
 import { isAdmin } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";

@@ -1,6 +1,7 @@
 import { createMission } from "@/lib/missions/commands";
 import { getMission, listMissions } from "@/lib/missions/queries";
-import { missionFieldsFromApi, missionListSchema, parseOrThrow } from "@/lib/validation/missions";
+import { missionFieldsFromApi, missionListSchema } from "@/lib/validation/missions";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { apiRoute, jsonBody } from "../_lib/api-route";
 
 /** GET /api/v1/missions?filter=all|created|available|mine&status=&q=&sort=activity|due&page=&pageSize= */

@@ -1,7 +1,8 @@
 import { NotFoundError } from "@/lib/errors";
 import { transitionMission } from "@/lib/missions/commands";
 import { MISSION_ACTIONS, type MissionAction } from "@/lib/missions/lifecycle";
-import { noteSchema, parseOrThrow } from "@/lib/validation/missions";
+import { noteSchema } from "@/lib/validation/missions";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { idFrom } from "../../../../../_lib/action-state";
 import { apiRoute, jsonBody } from "../../../_lib/api-route";
 

@@ -1,6 +1,7 @@
 import { NotFoundError } from "@/lib/errors";
 import { addComment } from "@/lib/missions/comments";
-import { commentSchema, parseOrThrow } from "@/lib/validation/missions";
+import { commentSchema } from "@/lib/validation/missions";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { idFrom } from "../../../../../_lib/action-state";
 import { apiRoute, jsonBody } from "../../../_lib/api-route";
 
