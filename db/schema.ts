@@ -422,3 +422,14 @@ export const backfillRuns = pgTable("backfill_runs", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp("finished_at", { withTimezone: true }),
 });
+
+/**
+ * In-app activity waiting for achievement evaluation: written in the same statement as the event,
+ * taken (SKIP LOCKED) by any instance's worker in a following transaction right after the commit,
+ * so a transition does not wait for the rules, and a crash loses nothing (the job timer catches up).
+ */
+export const achievementQueue = pgTable("achievement_queue", {
+  eventId: bigint("event_id", { mode: "number" })
+    .primaryKey()
+    .references(() => activityEvents.id, { onDelete: "cascade" }),
+});

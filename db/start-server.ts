@@ -1,4 +1,5 @@
 import { readAppEnv, validateServerEnv } from "@/lib/env";
+import { startAchievementWorker } from "@/lib/achievements/queue";
 import { startJobs } from "@/lib/jobs/scheduler";
 import { getDatabase } from "./client";
 
@@ -11,6 +12,7 @@ export async function startServer(): Promise<void> {
     validateServerEnv();
     const database = await getDatabase();
     console.log(`Database ready (${database.kind}).`);
+    await startAchievementWorker(database);
     const { JOBS_INTERVAL_SECONDS } = readAppEnv();
     if (JOBS_INTERVAL_SECONDS > 0) startJobs(database.db, JOBS_INTERVAL_SECONDS * 1000);
   } catch (error) {

@@ -5,6 +5,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { notifications } from "@/db/schema";
+import { evaluateQueuedActivity } from "@/lib/achievements/queue";
 import { emailNotifications } from "@/lib/email/mailer";
 import { sendPendingEmails } from "@/lib/email/outbox";
 import { addComment } from "@/lib/missions/comments";
@@ -62,6 +63,7 @@ describe("email notifications", () => {
     await addComment(db, c.taker, id, "Which notary?"); // owner: comment (opted out)
     await transitionMission(db, c.taker, id, "start"); // owner: status change
     await addComment(db, c.owner, id, "The one on Main Street."); // taker: comment
+    await evaluateQueuedActivity(db); // taker: Go-Getter (what the worker does right after each commit)
     received.length = 0;
 
     const sent = await send();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
+import { startAchievementWorker } from "@/lib/achievements/queue";
 import { addComment } from "@/lib/missions/comments";
 import { createMission } from "@/lib/missions/commands";
 import { LiveHub, type LiveEvent } from "@/lib/notifications/live";
@@ -37,7 +38,8 @@ async function until<T>(read: () => T | undefined, timeoutMs = 5000): Promise<T>
 }
 
 describe("live notifications", () => {
-  it("reach the recipient's subscribers once committed, and nobody else's", async () => {
+  it("reach the recipient's subscribers once committed, and nobody else's; a badge follows from the achievement worker", async () => {
+    const stopWorker = await startAchievementWorker(database);
     const hub = new LiveHub(database);
     const owner = collect(hub, c.owner.id);
     const bystander = collect(hub, c.outsider.id);
@@ -51,6 +53,7 @@ describe("live notifications", () => {
     expect(bystander.events.filter((e) => e.event === "notification")).toEqual([]);
     const badge = await until(() => owner.events.find(isNotification("achievement")));
     expect(badge.data.message).toBe("🚀 You earned “First Mission”!");
+    await stopWorker();
   });
 
   it("cross app instances: a comment written through one instance reaches a subscriber on another", async (ctx) => {

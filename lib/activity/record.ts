@@ -1,8 +1,7 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { activityEvents } from "@/db/schema";
 import { grantForActivity } from "@/lib/achievements/grants";
-import { payPoints } from "@/lib/points/ledger";
+import { payPoints, payPointsCtes } from "@/lib/points/ledger";
 
 export type AppActivityType =
   | "mission.created"
@@ -20,7 +19,7 @@ export function peopleIn(event: { actorId: string; attributes: Record<string, un
   return [...new Set(ids)];
 }
 
-/** After events are stored: pay their points and grant what they earned, in the same transaction. */
+/** After imported events are stored: pay their points and grant what they earned, in the same transaction. */
 export async function afterActivity(
   tx: Db,
   events: { id: number; type: string; actorId: string; attributes: Record<string, unknown>; occurredAt: Date }[],
@@ -33,11 +32,27 @@ export async function afterActivity(
   await grantForActivity(tx, [...new Set(events.flatMap(peopleIn))], [...new Set(events.map((e) => e.type))], since);
 }
 
-/** Records what someone did in the app, in the same transaction as the doing. */
+/** NOTIFY channel telling every instance's achievement worker that in-app activity was queued. */
+export const ACTIVITY_CHANNEL = "missions_activity";
+
+/**
+ * CTEs recording one in-app event (once per row of `onlyIf`, when given), paying its points and
+ * queueing it for achievement evaluation, which a worker does in a following transaction right
+ * after the commit (the caller's statement must also select `ACTIVITY_SIGNAL`).
+ */
+export function recordActivityCtes(type: AppActivityType, actorId: string, attributes: Record<string, unknown>, onlyIf?: SQL): SQL {
+  return sql`event as (
+    insert into activity_events (type, actor_id, attributes, occurred_at, source)
+    select ${type}, ${actorId}, ${JSON.stringify(attributes)}::jsonb, now(), 'app' ${onlyIf ? sql`from ${onlyIf}` : sql``}
+    returning id, type, actor_id, attributes, occurred_at
+  ),
+  queued as (insert into achievement_queue (event_id) select id from event),
+  ${payPointsCtes(sql`event`)}`;
+}
+
+export const ACTIVITY_SIGNAL = sql`pg_notify(${ACTIVITY_CHANNEL}, '')`;
+
+/** Records what someone did in the app, in the same transaction as the doing: one statement. */
 export async function recordActivity(tx: Db, type: AppActivityType, actorId: string, attributes: Record<string, unknown>): Promise<void> {
-  const [event] = await tx
-    .insert(activityEvents)
-    .values({ type, actorId, attributes, occurredAt: sql`now()`, source: "app" })
-    .returning({ id: activityEvents.id, occurredAt: activityEvents.occurredAt });
-  await afterActivity(tx, [{ id: event.id, type, actorId, attributes, occurredAt: event.occurredAt }]);
+  await tx.execute(sql`with ${recordActivityCtes(type, actorId, attributes)} select ${ACTIVITY_SIGNAL}`);
 }

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { runPendingBackfills } from "@/lib/achievements/backfill";
+import { evaluateQueuedActivity } from "@/lib/achievements/queue";
 import { awardClosedPeriods } from "@/lib/achievements/period-awards";
 import { emailNotifications } from "@/lib/email/mailer";
 import { sendDueReminders } from "@/lib/missions/reminders";
@@ -8,6 +9,8 @@ type Job = { name: string; run: (db: Db) => Promise<unknown> };
 
 /** Each job is idempotent and safe with several app instances (advisory lock or SKIP LOCKED claim). */
 const JOBS: Job[] = [
+  // Normally evaluated the moment it is queued; this catches what a stopped instance left behind.
+  { name: "queued achievements", run: (db) => evaluateQueuedActivity(db) },
   { name: "achievement backfills", run: runPendingBackfills },
   { name: "period awards", run: (db) => awardClosedPeriods(db) },
   { name: "due-date reminders", run: (db) => sendDueReminders(db) },

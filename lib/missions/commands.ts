@@ -1,13 +1,14 @@
-import { and, eq, or } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { missionAudience, missionTransitions, missions } from "@/db/schema";
-import { recordActivity, type AppActivityType } from "@/lib/activity/record";
+import { rowsOf } from "@/db/sql-helpers";
+import { ACTIVITY_SIGNAL, recordActivity, recordActivityCtes, type AppActivityType } from "@/lib/activity/record";
 import { checkUploads, saveAttachments, type Upload } from "@/lib/attachments/attachments";
 import { ForbiddenError } from "@/lib/auth/policy";
 import { ConflictError, ValidationError } from "@/lib/errors";
-import { notify, signal } from "@/lib/notifications/notify";
+import { notificationsSignalSql, recipientsOf, signal, signalSql } from "@/lib/notifications/notify";
 import { dueAtProblem, type MissionFields } from "@/lib/validation/missions";
-import { checkDepartments, headlineOf, lockMission, now, quoted, userName } from "./facts";
+import { checkDepartments, headlineOf, lockMission, now, quoted, readMission, userName } from "./facts";
 import { markMissionRead } from "./reads";
 import { FINAL_STATUSES, isPerformer, mayEdit, refusalFor, STATUS_LABELS, TRANSITIONS, type Actor, type MissionAction } from "./lifecycle";
 
@@ -103,8 +104,12 @@ const TAKER_IS_TOLD: readonly MissionAction[] = ["accept", "reject", "cancel"];
 export type TransitionResult = { id: number; status: (typeof TRANSITIONS)[MissionAction]["to"] };
 
 /**
- * Moves a mission along PRODUCT.md's table. One transaction: lock the row, check the actor and the
- * state as they are now, update, and write the history, the activity and the notifications.
+ * Moves a mission along PRODUCT.md's table: checks the actor and the state as they are now, then
+ * one statement (so one transaction) that updates the row only if it is still the version checked
+ * (a conditional UPDATE: no read-then-write race) and writes the history, the activity event with
+ * its points, the notifications and the actor's read mark. If someone else changed the mission in
+ * between, it checks again on the new state, which usually gives the 409 ("Already taken by …").
+ * The event's achievements are evaluated right after, in a following transaction (queue.ts).
  * 404 unknown mission, 403 wrong person, 409 wrong state (a stale page), 422 missing reason.
  */
 export async function transitionMission(db: Db, actor: MissionActor, missionId: number, action: MissionAction, note?: string): Promise<TransitionResult> {
@@ -112,42 +117,58 @@ export async function transitionMission(db: Db, actor: MissionActor, missionId: 
   const reason = note?.trim() || null;
   if (transition.needsReason && !reason) throw new ValidationError({ note: [`Give a reason to ${action} the mission.`] });
 
-  return db.transaction(async (tx) => {
-    const mission = await lockMission(tx, missionId);
+  for (let attempt = 1; ; attempt++) {
+    const mission = await readMission(db, missionId);
     if (!isPerformer(action, actor, mission)) throw new ForbiddenError(refusalFor(action, actor, mission));
     if (!transition.from.includes(mission.status)) {
       // A stale Start button: the news is that someone else got there first.
-      if (action === "start" && mission.takerId) throw new ConflictError(`Already taken by ${await userName(tx, mission.takerId)}.`);
+      if (action === "start" && mission.takerId) throw new ConflictError(`Already taken by ${await userName(db, mission.takerId)}.`);
       const final = FINAL_STATUSES.includes(mission.status) ? " and that is final" : "";
       throw new ConflictError(`This mission is ${STATUS_LABELS[mission.status]} now${final}, so it cannot be ${transition.done === "withdrew from" ? "withdrawn" : transition.done}.`);
     }
+    if (await applyTransition(db, actor, mission, action, reason)) return { id: missionId, status: transition.to };
+    if (attempt === 5) throw new ConflictError("This mission keeps changing as you act on it; reload it and try again.");
+  }
+}
 
-    const takerId = action === "start" ? actor.id : action === "withdraw" ? null : mission.takerId;
-    await tx
-      .update(missions)
-      .set({ status: transition.to, takerId, lastActivityAt: now, updatedAt: now })
-      .where(eq(missions.id, missionId));
-    await tx.insert(missionTransitions).values({ missionId, actorId: actor.id, fromStatus: mission.status, toStatus: transition.to, note: reason });
-    await recordActivity(tx, ACTIVITY[action], actor.id, {
-      missionId,
-      ownerId: mission.ownerId,
-      ownerDepartmentId: mission.ownerDepartmentId,
-      takerId: mission.takerId ?? takerId,
-    });
-
-    const sentence = `${actor.name} ${transition.done} ${quoted(mission.headline)}`;
-    const message =
-      action === "complete"
-        ? `${sentence}: it is awaiting acceptance.`
-        : action === "withdraw"
-          ? `${sentence}: it is open again.`
-          : reason
-            ? `${sentence}: ${reason}`
-            : `${sentence}.`;
-    const recipients = [mission.ownerId, TAKER_IS_TOLD.includes(action) ? mission.takerId : null];
-    await notify(tx, recipients, { kind: "status_change", actorId: actor.id, missionId, message });
-    await markMissionRead(tx, actor.id, missionId);
-    await signal(tx, { type: "mission", id: missionId });
-    return { id: missionId, status: transition.to };
-  });
+async function applyTransition(db: Db, actor: MissionActor, mission: Awaited<ReturnType<typeof readMission>>, action: MissionAction, reason: string | null): Promise<boolean> {
+  const transition = TRANSITIONS[action];
+  const takerId = action === "start" ? actor.id : action === "withdraw" ? null : mission.takerId;
+  const attributes = { missionId: mission.id, ownerId: mission.ownerId, ownerDepartmentId: mission.ownerDepartmentId, takerId: mission.takerId ?? takerId };
+  const sentence = `${actor.name} ${transition.done} ${quoted(mission.headline)}`;
+  const message =
+    action === "complete"
+      ? `${sentence}: it is awaiting acceptance.`
+      : action === "withdraw"
+        ? `${sentence}: it is open again.`
+        : reason
+          ? `${sentence}: ${reason}`
+          : `${sentence}.`;
+  const recipients = recipientsOf([mission.ownerId, TAKER_IS_TOLD.includes(action) ? mission.takerId : null], actor.id);
+  const moved = rowsOf(
+    await db.execute(sql`
+      with moved as (
+        update missions set status = ${transition.to}::mission_status, taker_id = ${takerId}, last_activity_at = now(), updated_at = now()
+        where id = ${mission.id} and xmin = ${mission.version}::xid
+        returning id
+      ),
+      history as (
+        insert into mission_transitions (mission_id, actor_id, from_status, to_status, note)
+        select id, ${actor.id}, ${mission.status}::mission_status, ${transition.to}::mission_status, ${reason} from moved
+      ),
+      ${recordActivityCtes(ACTIVITY[action], actor.id, attributes, sql`moved`)},
+      told as (
+        insert into notifications (user_id, kind, actor_id, mission_id, message)
+        select recipient, 'status_change', ${actor.id}, moved.id, ${message}
+        from moved, unnest(array[${sql.join(recipients.map((r) => sql`${r}`), sql`, `)}]::text[]) as recipient
+        returning id
+      ),
+      read as (
+        insert into mission_reads (user_id, mission_id, read_at) select ${actor.id}, id, now() from moved
+        on conflict (user_id, mission_id) do update set read_at = excluded.read_at
+      )
+      select moved.id, ${signalSql({ type: "mission", id: mission.id })}, ${notificationsSignalSql(sql`told`)}, ${ACTIVITY_SIGNAL}
+      from moved`),
+  );
+  return moved.length === 1;
 }

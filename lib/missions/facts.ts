@@ -6,21 +6,24 @@ import type { MissionFacts } from "./lifecycle";
 
 export type LockedMission = MissionFacts & { id: number; headline: string };
 
+/** What the lifecycle rules decide on, with the owner's department (which events record). */
+const factColumns = {
+  id: missions.id,
+  headline: missions.headline,
+  status: missions.status,
+  ownerId: missions.ownerId,
+  takerId: missions.takerId,
+  audienceEveryone: missions.audienceEveryone,
+  ownerDepartmentId: users.departmentId,
+};
+
 /**
  * Reads a mission and locks its row until the transaction ends: every decision about it is made on
  * the row as it is now, and a racing request waits, then sees the result of the first.
  */
 export async function lockMission(tx: Db, missionId: number): Promise<LockedMission> {
   const [row] = await tx
-    .select({
-      id: missions.id,
-      headline: missions.headline,
-      status: missions.status,
-      ownerId: missions.ownerId,
-      takerId: missions.takerId,
-      audienceEveryone: missions.audienceEveryone,
-      ownerDepartmentId: users.departmentId,
-    })
+    .select(factColumns)
     .from(missions)
     .innerJoin(users, eq(users.id, missions.ownerId))
     .where(eq(missions.id, missionId))
@@ -30,6 +33,24 @@ export async function lockMission(tx: Db, missionId: number): Promise<LockedMiss
     ? []
     : await tx.select({ id: missionAudience.departmentId }).from(missionAudience).where(eq(missionAudience.missionId, missionId));
   return { ...row, audienceDepartmentIds: audience.map((a) => a.id) };
+}
+
+/**
+ * A mission's facts as they are now, with its row version (xmin, which every UPDATE changes): a
+ * change written "only if the version is still this one" is decided on exactly these facts.
+ */
+export async function readMission(db: Db, missionId: number): Promise<LockedMission & { version: string }> {
+  const [row] = await db
+    .select({
+      ...factColumns,
+      audienceDepartmentIds: sql<number[]>`array(select ${missionAudience.departmentId} from ${missionAudience} where ${missionAudience.missionId} = ${missions.id})`,
+      version: sql<string>`${missions}.xmin::text`,
+    })
+    .from(missions)
+    .innerJoin(users, eq(users.id, missions.ownerId))
+    .where(eq(missions.id, missionId));
+  if (!row) throw new NotFoundError("No such mission.");
+  return { ...row, audienceDepartmentIds: row.audienceDepartmentIds.map(Number) };
 }
 
 export async function userName(tx: Db, userId: string): Promise<string> {

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { notifications, type NotificationKind } from "@/db/schema";
 
@@ -9,7 +9,17 @@ export type LiveSignal = { type: "notifications"; ids: number[] } | { type: "mis
 
 /** Sent with NOTIFY inside the caller's transaction, so listeners hear of it only once it has committed. */
 export async function signal(tx: Db, payload: LiveSignal): Promise<void> {
-  await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(payload)})`);
+  await tx.execute(sql`select ${signalSql(payload)}`);
+}
+
+/** The NOTIFY as an expression, for a statement that does more. */
+export function signalSql(payload: LiveSignal): SQL {
+  return sql`pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(payload)})`;
+}
+
+/** A NOTIFY of the notifications a CTE inserted (its `id`s), as an expression; none when it inserted none. */
+export function notificationsSignalSql(insertedCte: SQL): SQL {
+  return sql`(select pg_notify(${LIVE_CHANNEL}, json_build_object('type', 'notifications', 'ids', json_agg(id))::text) from ${insertedCte} having count(*) > 0)`;
 }
 
 export type NewNotification = {
@@ -19,9 +29,14 @@ export type NewNotification = {
   message: string;
 };
 
+/** Each recipient once, never the person whose action it was. */
+export function recipientsOf(recipientIds: Iterable<string | null>, actorId: string | null): string[] {
+  return [...new Set(recipientIds)].filter((id): id is string => !!id && id !== actorId);
+}
+
 /** Notifies each recipient once, never the person whose action it was. */
 export async function notify(tx: Db, recipientIds: Iterable<string | null>, notification: NewNotification): Promise<void> {
-  const recipients = [...new Set(recipientIds)].filter((id): id is string => !!id && id !== notification.actorId);
+  const recipients = recipientsOf(recipientIds, notification.actorId);
   if (recipients.length === 0) return;
   const rows = await tx
     .insert(notifications)
