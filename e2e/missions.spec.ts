@@ -19,7 +19,7 @@ test("the seeds' story: Sally's notarization mission from creation to acceptance
   // Spencer finds it, bold, under Available, opens it and asks a question.
   await spencer.page.goto("/missions?filter=available");
   await expect(missionRow(spencer.page, headline)).toHaveAttribute("data-unread", "true");
-  await expect(missionRow(spencer.page, headline)).toHaveClass(/font-semibold/);
+  await expect(missionRow(spencer.page, headline)).toHaveCSS("font-weight", "600");
   await missionRow(spencer.page, headline).getByRole("link").click();
   await expect(spencer.page.getByTestId("mission-reward")).toHaveText("Dinner");
   await spencer.page.getByLabel("Add a Comment").fill("Which notary do you use?");

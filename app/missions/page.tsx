@@ -106,36 +106,37 @@ export default async function MissionsPage({ searchParams }: { searchParams: Pro
         </p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-          <table className="w-full text-left text-sm">
+          {/* Cell padding and the bold of unread rows come from the table: less markup in every one of 50 rows. */}
+          <table className="w-full text-left text-sm [&_td]:px-3 [&_td]:py-2 [&_th]:px-3 [&_th]:py-2 [&_tr[data-unread=true]]:font-semibold">
             <thead className="bg-slate-100 text-xs uppercase tracking-wide text-slate-700 dark:bg-slate-800 dark:text-slate-300">
               <tr>
-                <th className="px-3 py-2">Mission</th>
-                <th className="px-3 py-2">Owner</th>
-                <th className="px-3 py-2">Reward</th>
-                <th className="px-3 py-2">Due</th>
-                <th className="px-3 py-2">Status</th>
-                <th className="px-3 py-2 text-right">Comments</th>
+                <th>Mission</th>
+                <th>Owner</th>
+                <th>Reward</th>
+                <th>Due</th>
+                <th>Status</th>
+                <th className="text-right">Comments</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200 bg-white dark:divide-slate-800 dark:bg-slate-900">
               {result.rows.map((m) => (
-                <tr key={m.id} data-testid="mission-row" data-unread={m.unread} className={m.unread ? "font-semibold" : ""}>
-                  <td className="max-w-xs px-3 py-2">
+                <tr key={m.id} data-testid="mission-row" data-unread={m.unread}>
+                  <td className="max-w-xs">
                     {m.unread && <span className="sr-only">Unread: </span>}
                     <Link href={`/missions/${m.id}`} className="hover:underline">
                       {m.headline}
                     </Link>
                   </td>
-                  <td className="px-3 py-2">{m.owner.name}</td>
-                  <td className="px-3 py-2">{m.reward}</td>
-                  <td className="whitespace-nowrap px-3 py-2">
+                  <td>{m.owner.name}</td>
+                  <td>{m.reward}</td>
+                  <td className="whitespace-nowrap">
                     {m.dueAt ? formatDateTime(m.dueAt, timeZone) : "—"}
                     {m.overdue && <span className="ml-1.5 rounded bg-rose-100 px-1.5 text-xs text-rose-700 dark:bg-rose-900 dark:text-rose-200">Overdue</span>}
                   </td>
-                  <td className="px-3 py-2">
+                  <td>
                     <StatusBadge status={m.status} />
                   </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{m.commentCount}</td>
+                  <td className="text-right tabular-nums">{m.commentCount}</td>
                 </tr>
               ))}
             </tbody>

@@ -4,7 +4,7 @@ import { rowsOf } from "@/db/sql-helpers";
 import { achievements, backfillRuns } from "@/db/schema";
 import { notify } from "@/lib/notifications/notify";
 import { currentPeriodStart, grantEarned, type Grant } from "./engine";
-import { achievementsEnabled, loadAchievements } from "./grants";
+import { achievementsEnabled, loadAchievements, type EnabledAchievement } from "./grants";
 import { companyTimeZone } from "@/lib/settings/company";
 import { isPeriodAward } from "./rules";
 
@@ -40,36 +40,38 @@ function summary(grants: { name: string }[]): string {
     : `🏅 You have already earned ${grants.length} achievements: see My Achievements.`;
 }
 
+/** Achievements evaluated side by side: the database has more than one core to give a backfill. */
+const LANES = 2;
+
 /**
- * Retroactive evaluation: each achievement over everyone's history in its own transaction, so
- * progress shows as it goes. Grants are dated when they were earned; each person then gets one
- * summary ("You have already earned 5 achievements") instead of a toast per badge.
+ * Retroactive evaluation: each achievement over everyone's history in its own transaction, two at
+ * a time, so progress shows as it goes. Grants are dated when they were earned; each person then
+ * gets one summary ("You have already earned 5 achievements") instead of a toast per badge.
  */
 export async function runBackfill(db: Db, runId: number, achievementIds: number[]): Promise<void> {
   const earned = new Map<string, { name: string }[]>();
   try {
     const enabled = await achievementsEnabled(db);
-    const list = enabled ? await loadAchievements(db, achievementIds) : [];
-    for (const achievement of list) {
-      await db.transaction(async (tx) => {
-        const timeZone = await companyTimeZone(tx);
-        let grants: Grant[];
-        if (isPeriodAward(achievement.rule)) {
-          const closedBefore = await currentPeriodStart(tx, achievement.rule.period, timeZone);
-          grants = await grantEarned(tx, achievement.id, achievement.rule, { timeZone, asOf: closedBefore });
-          await tx.update(achievements).set({ awardedThrough: closedBefore }).where(eq(achievements.id, achievement.id));
-        } else {
-          grants = await grantEarned(tx, achievement.id, achievement.rule, { timeZone });
+    const waiting = enabled ? await loadAchievements(db, achievementIds) : [];
+    let failed = false;
+    const lane = async () => {
+      for (let achievement = waiting.shift(); achievement && !failed; achievement = waiting.shift()) {
+        try {
+          await backfillOne(db, runId, achievement, earned);
+        } catch (error) {
+          failed = true;
+          throw error;
         }
-        for (const grant of grants) earned.set(grant.userId, [...(earned.get(grant.userId) ?? []), { name: achievement.name }]);
-        await tx
-          .update(backfillRuns)
-          .set({ done: sql`${backfillRuns.done} + 1`, granted: sql`${backfillRuns.granted} + ${grants.length}`, heartbeatAt: sql`now()` })
-          .where(eq(backfillRuns.id, runId));
-      });
-    }
+      }
+    };
+    const lanes = await Promise.allSettled(Array.from({ length: LANES }, lane));
+    const failure = lanes.find((l) => l.status === "rejected");
+    if (failure) throw failure.reason;
     await db.transaction(async (tx) => {
-      for (const [userId, grants] of earned) await notify(tx, [userId], { kind: "achievement", actorId: null, missionId: null, message: summary(grants) });
+      // One statement per distinct summary, not one per person.
+      const told = new Map<string, string[]>();
+      for (const [userId, grants] of earned) told.set(summary(grants), [...(told.get(summary(grants)) ?? []), userId]);
+      for (const [message, userIds] of told) await notify(tx, userIds, { kind: "achievement", actorId: null, missionId: null, message });
       await tx
         .update(backfillRuns)
         .set({ status: "done", done: achievementIds.length, finishedAt: sql`now()` })
@@ -82,6 +84,25 @@ export async function runBackfill(db: Db, runId: number, achievementIds: number[
       .where(eq(backfillRuns.id, runId));
     throw error;
   }
+}
+
+async function backfillOne(db: Db, runId: number, achievement: EnabledAchievement, earned: Map<string, { name: string }[]>): Promise<void> {
+  await db.transaction(async (tx) => {
+    const timeZone = await companyTimeZone(tx);
+    let grants: Grant[];
+    if (isPeriodAward(achievement.rule)) {
+      const closedBefore = await currentPeriodStart(tx, achievement.rule.period, timeZone);
+      grants = await grantEarned(tx, achievement.id, achievement.rule, { timeZone, asOf: closedBefore });
+      await tx.update(achievements).set({ awardedThrough: closedBefore }).where(eq(achievements.id, achievement.id));
+    } else {
+      grants = await grantEarned(tx, achievement.id, achievement.rule, { timeZone });
+    }
+    for (const grant of grants) earned.set(grant.userId, [...(earned.get(grant.userId) ?? []), { name: achievement.name }]);
+    await tx
+      .update(backfillRuns)
+      .set({ done: sql`${backfillRuns.done} + 1`, granted: sql`${backfillRuns.granted} + ${grants.length}`, heartbeatAt: sql`now()` })
+      .where(eq(backfillRuns.id, runId));
+  });
 }
 
 /** Runs every waiting backfill; safe to call from several places and instances at once. */
