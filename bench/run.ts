@@ -263,7 +263,7 @@ async function main() {
         { amount: 50 },
       );
       record(`## Mission transitions through the API (${TRANSITIONS} each, 10 connections, ${PAIRS} owners and ${PAIRS} takers)\n`);
-      record(`Each runs in one transaction: locked row, history, activity event, points, notifications, incremental achievements.\n`);
+      record(`Each is one statement (one transaction): the conditional UPDATE, history, activity event, points, notifications and read mark; the achievements are evaluated right after by the NOTIFY-driven worker, in the same server during the run.\n`);
       record(`| | req/s | median | p95 | requests |\n|---|---|---|---|---|`);
       record(row("start", start));
       record(row("complete", complete));

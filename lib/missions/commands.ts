@@ -8,7 +8,7 @@ import { ForbiddenError } from "@/lib/auth/policy";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { notificationsSignalSql, recipientsOf, signal, signalSql } from "@/lib/notifications/notify";
 import { dueAtProblem, type MissionFields } from "@/lib/validation/missions";
-import { checkDepartments, headlineOf, lockMission, now, quoted, readMission, userName } from "./facts";
+import { checkDepartments, headlineOf, lockMission, now, quoted, readMission, userName, type VersionedMission } from "./facts";
 import { markMissionRead } from "./reads";
 import { FINAL_STATUSES, isPerformer, mayEdit, refusalFor, STATUS_LABELS, TRANSITIONS, type Actor, type MissionAction } from "./lifecycle";
 
@@ -131,7 +131,7 @@ export async function transitionMission(db: Db, actor: MissionActor, missionId: 
   }
 }
 
-async function applyTransition(db: Db, actor: MissionActor, mission: Awaited<ReturnType<typeof readMission>>, action: MissionAction, reason: string | null): Promise<boolean> {
+async function applyTransition(db: Db, actor: MissionActor, mission: VersionedMission, action: MissionAction, reason: string | null): Promise<boolean> {
   const transition = TRANSITIONS[action];
   const takerId = action === "start" ? actor.id : action === "withdraw" ? null : mission.takerId;
   const attributes = { missionId: mission.id, ownerId: mission.ownerId, ownerDepartmentId: mission.ownerDepartmentId, takerId: mission.takerId ?? takerId };

@@ -5,6 +5,7 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { MissionFacts } from "./lifecycle";
 
 export type LockedMission = MissionFacts & { id: number; headline: string };
+export type VersionedMission = LockedMission & { version: string };
 
 /** What the lifecycle rules decide on, with the owner's department (which events record). */
 const factColumns = {
@@ -39,7 +40,7 @@ export async function lockMission(tx: Db, missionId: number): Promise<LockedMiss
  * A mission's facts as they are now, with its row version (xmin, which every UPDATE changes): a
  * change written "only if the version is still this one" is decided on exactly these facts.
  */
-export async function readMission(db: Db, missionId: number): Promise<LockedMission & { version: string }> {
+export async function readMission(db: Db, missionId: number): Promise<VersionedMission> {
   const [row] = await db
     .select({
       ...factColumns,
