@@ -1,35 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getDb } from "@/db/client";
-import { MISSION_STATUSES } from "@/db/schema";
 import { requireUser } from "@/lib/auth/session";
-import { STATUS_LABELS } from "@/lib/missions/lifecycle";
 import { listMissions } from "@/lib/missions/queries";
-import { missionListSchema, type MissionFilter, type MissionListQuery } from "@/lib/validation/missions";
-import { buttonPrimary, buttonSecondary, inputClass, link, StatusBadge } from "../_components/ui";
+import { missionListSchema } from "@/lib/validation/missions";
 import { formatDateTime, timeZoneOf } from "../_lib/format";
 import { markAllReadAction } from "./actions";
+import { MissionList } from "./mission-list";
 
 export const metadata: Metadata = { title: "Missions" };
-
-const FILTERS: { value: MissionFilter; label: string }[] = [
-  { value: "all", label: "All" },
-  { value: "created", label: "Created" },
-  { value: "available", label: "Available" },
-  { value: "mine", label: "My Missions" },
-];
-
-function hrefFor(query: MissionListQuery, change: Partial<MissionListQuery>): string {
-  const next = { ...query, page: 1, ...change };
-  const params = new URLSearchParams();
-  if (next.filter !== "all") params.set("filter", next.filter);
-  if (next.status) params.set("status", next.status);
-  if (next.q) params.set("q", next.q);
-  if (next.sort !== "activity") params.set("sort", next.sort);
-  if (next.page > 1) params.set("page", String(next.page));
-  const text = params.toString();
-  return text ? `/missions?${text}` : "/missions";
-}
 
 export default async function MissionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
@@ -37,132 +15,16 @@ export default async function MissionsPage({ searchParams }: { searchParams: Pro
   const query = parsed.success ? parsed.data : missionListSchema.parse({});
   const result = await listMissions(await getDb(), user, query);
   const timeZone = await timeZoneOf(user);
-
-  return (
-    <section className="space-y-5">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold">Missions</h1>
-        <div className="flex gap-2">
-          <form action={markAllReadAction}>
-            <button type="submit" className={buttonSecondary}>
-              Mark all as read
-            </button>
-          </form>
-          <Link href="/missions/new" className={buttonPrimary}>
-            Create Mission
-          </Link>
-        </div>
-      </div>
-
-      <nav aria-label="Mission filters" className="flex flex-wrap gap-1 border-b border-slate-200 dark:border-slate-800">
-        {FILTERS.map((f) => (
-          <Link
-            key={f.value}
-            href={hrefFor(query, { filter: f.value })}
-            aria-current={query.filter === f.value ? "page" : undefined}
-            className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${query.filter === f.value ? "border-indigo-600 text-indigo-700 dark:text-indigo-300" : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400"}`}
-          >
-            {f.label}
-          </Link>
-        ))}
-      </nav>
-
-      <form method="get" action="/missions" className="flex flex-wrap items-end gap-3" role="search">
-        {query.filter !== "all" && <input type="hidden" name="filter" value={query.filter} />}
-        <label className="flex-1 text-sm">
-          <span className="mb-1 block font-medium">Search</span>
-          <input name="q" type="search" defaultValue={query.q ?? ""} placeholder="Description or reward" className={inputClass} />
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium">Status</span>
-          <select name="status" defaultValue={query.status ?? ""} className={inputClass}>
-            <option value="">Any status</option>
-            {MISSION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium">Sort by</span>
-          <select name="sort" defaultValue={query.sort} className={inputClass}>
-            <option value="activity">Latest activity</option>
-            <option value="due">Due date</option>
-          </select>
-        </label>
-        <button type="submit" className={buttonSecondary}>
-          Apply
-        </button>
-      </form>
-
-      {result.rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-500 dark:border-slate-700">
-          {query.filter === "available" ? "No missions are waiting for you right now." : "No missions match."}{" "}
-          <Link href="/missions/new" className={link}>
-            Create one
-          </Link>
-          .
-        </p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-          {/* Cell padding and the bold of unread rows come from the table: less markup in every one of 50 rows. */}
-          <table className="w-full text-left text-sm [&_td]:px-3 [&_td]:py-2 [&_th]:px-3 [&_th]:py-2 [&_tr[data-unread=true]]:font-semibold">
-            <thead className="bg-slate-100 text-xs uppercase tracking-wide text-slate-700 dark:bg-slate-800 dark:text-slate-300">
-              <tr>
-                <th>Mission</th>
-                <th>Owner</th>
-                <th>Reward</th>
-                <th>Due</th>
-                <th>Status</th>
-                <th className="text-right">Comments</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200 bg-white dark:divide-slate-800 dark:bg-slate-900">
-              {result.rows.map((m) => (
-                <tr key={m.id} data-testid="mission-row" data-unread={m.unread}>
-                  <td className="max-w-xs">
-                    {m.unread && <span className="sr-only">Unread: </span>}
-                    <Link href={`/missions/${m.id}`} className="hover:underline">
-                      {m.headline}
-                    </Link>
-                  </td>
-                  <td>{m.owner.name}</td>
-                  <td>{m.reward}</td>
-                  <td className="whitespace-nowrap">
-                    {m.dueAt ? formatDateTime(m.dueAt, timeZone) : "—"}
-                    {m.overdue && <span className="ml-1.5 rounded bg-rose-100 px-1.5 text-xs text-rose-700 dark:bg-rose-900 dark:text-rose-200">Overdue</span>}
-                  </td>
-                  <td>
-                    <StatusBadge status={m.status} />
-                  </td>
-                  <td className="text-right tabular-nums">{m.commentCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-
-      {(result.page > 1 || result.hasMore) && (
-        <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-          {query.page > 1 ? (
-            <Link href={hrefFor(query, { page: query.page - 1 })} className={link}>
-              ← Previous
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span>Page {result.page}</span>
-          {result.hasMore ? (
-            <Link href={hrefFor(query, { page: query.page + 1 })} className={link}>
-              Next →
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      )}
-    </section>
-  );
+  const rows = result.rows.map((m) => ({
+    id: m.id,
+    headline: m.headline,
+    owner: m.owner.name,
+    reward: m.reward,
+    due: m.dueAt ? formatDateTime(m.dueAt, timeZone) : null,
+    overdue: m.overdue,
+    status: m.status,
+    comments: m.commentCount,
+    unread: m.unread,
+  }));
+  return <MissionList query={query} rows={rows} page={result.page} hasMore={result.hasMore} markAllRead={markAllReadAction} />;
 }
