@@ -7,7 +7,10 @@ test("the Quick-Start Tour is offered on first sign-in, remembered, and availabl
   await signIn(page, "marcus@example.com");
   const offer = page.getByRole("complementary", { name: "Quick-Start Tour" });
   await expect(offer).toBeVisible();
+  const remembered = page.waitForResponse((r) => r.url().endsWith("/api/tour") && r.status() === 204);
   await offer.getByRole("button", { name: "Take the tour" }).click();
+  await expect(offer).toHaveCount(0);
+  await remembered;
   const popover = page.locator(".driver-popover");
   await expect(popover.getByText("Create a mission")).toBeVisible();
   for (const title of ["Find missions to take", "All missions", "Your inbox", "My Achievements", "That's it!"]) {
@@ -16,7 +19,6 @@ test("the Quick-Start Tour is offered on first sign-in, remembered, and availabl
   }
   await popover.getByRole("button", { name: "Done" }).click();
   await expect(popover).toHaveCount(0);
-  await expect(offer).toHaveCount(0);
   await page.reload();
   await expect(page.getByRole("heading", { name: /^Welcome/ })).toBeVisible();
   await expect(offer).toHaveCount(0);
@@ -30,8 +32,10 @@ test("the Quick-Start Tour is offered on first sign-in, remembered, and availabl
 
 test("declining the tour is remembered", async ({ page }) => {
   await signIn(page, "diana@example.com");
+  const remembered = page.waitForResponse((r) => r.url().endsWith("/api/tour") && r.status() === 204);
   await page.getByRole("button", { name: "No thanks" }).click();
   await expect(page.getByRole("complementary", { name: "Quick-Start Tour" })).toHaveCount(0);
+  await remembered;
   await page.reload();
   await expect(page.getByRole("heading", { name: /^Welcome/ })).toBeVisible();
   await expect(page.getByRole("complementary", { name: "Quick-Start Tour" })).toHaveCount(0);

@@ -3,8 +3,7 @@
 import { driver, type DriveStep } from "driver.js";
 import "driver.js/dist/driver.css";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect } from "react";
-import { tourSeenAction } from "../tour-actions";
+import { useCallback, useEffect, useState } from "react";
 import { buttonPrimary, buttonSecondary } from "./ui";
 
 /** Steps over the real interface: each points at an element that is on the home page. */
@@ -24,6 +23,7 @@ const STEPS: DriveStep[] = [
 export function QuickStartTour({ offer }: { offer: boolean }) {
   const router = useRouter();
   const params = useSearchParams();
+  const [answered, setAnswered] = useState(false);
   const start = useCallback(() => {
     const tour = driver({
       showProgress: true,
@@ -32,25 +32,34 @@ export function QuickStartTour({ offer }: { offer: boolean }) {
       prevBtnText: "Back",
       doneBtnText: "Done",
       steps: STEPS,
-      // Remember it first, then drop ?tour=1: navigating first could cancel the action.
-      onDestroyed: () => void tourSeenAction().then(() => router.replace("/")),
+      onDestroyed: () => {
+        if (params.get("tour") === "1") router.replace("/");
+      },
     });
     tour.drive();
-  }, [router]);
+  }, [params, router]);
 
   useEffect(() => {
     if (params.get("tour") === "1") start();
   }, [params, start]);
 
-  if (!offer || params.get("tour") === "1") return null;
+  // Taking the tour or declining it answers the offer: remembered at once, from the click itself
+  // (not from the tour's end, which a closed tab would never reach), and the offer goes away.
+  const answer = (takeTour: boolean) => {
+    setAnswered(true);
+    void fetch("/api/tour", { method: "POST", keepalive: true });
+    if (takeTour) start();
+  };
+
+  if (!offer || answered || params.get("tour") === "1") return null;
   return (
     <aside aria-label="Quick-Start Tour" className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-3 dark:border-indigo-900 dark:bg-indigo-950">
       <p className="text-sm">New here? A one-minute tour shows how missions and achievements work.</p>
       <div className="flex gap-2">
-        <button type="button" className={buttonPrimary} onClick={start}>
+        <button type="button" className={buttonPrimary} onClick={() => answer(true)}>
           Take the tour
         </button>
-        <button type="button" className={buttonSecondary} onClick={() => void tourSeenAction()}>
+        <button type="button" className={buttonSecondary} onClick={() => answer(false)}>
           No thanks
         </button>
       </div>
