@@ -19,13 +19,16 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Database = {
   kind: "pglite" | "postgres";
   db: Db;
-  /** Postgres LISTEN on a dedicated connection; resolves to a function that stops listening. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Postgres LISTEN on a dedicated connection; resolves to a function that stops listening.
+   * `onListen` runs each time listening (re)starts: signals sent while it was down are lost.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onListen?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 
 export type OpenOptions =
-  | { kind: "postgres"; url: string; poolSize?: number; seedDemoData?: boolean }
+  | { kind: "postgres"; url: string; poolSize?: number; prepare?: boolean; seedDemoData?: boolean }
   | { kind: "pglite"; dir?: string; seedDemoData?: boolean };
 
 const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
@@ -33,7 +36,8 @@ const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
 const MIGRATION_LOCK_KEY = 7_230_001;
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  const database = options.kind === "postgres" ? await openPostgres(options.url, options.poolSize ?? 10) : await openPglite(options.dir);
+  const database =
+    options.kind === "postgres" ? await openPostgres(options.url, options.poolSize ?? 10, options.prepare ?? true) : await openPglite(options.dir);
   try {
     await migrateAndSeed(database, options.seedDemoData ?? false);
   } catch (error) {
@@ -43,15 +47,15 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return database;
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const client = postgres(url, { max: poolSize, onnotice: () => {} });
-  preparedByDefault(client);
+async function openPostgres(url: string, poolSize: number, prepare: boolean): Promise<Database> {
+  const client = postgres(url, { max: poolSize, onnotice: () => {}, prepare });
+  if (prepare) preparedByDefault(client);
   const db = drizzlePostgres(client, { schema }) as unknown as Db;
   return {
     kind: "postgres",
     db,
-    async listen(channel, onPayload) {
-      const { unlisten } = await client.listen(channel, onPayload);
+    async listen(channel, onPayload, onListen) {
+      const { unlisten } = await client.listen(channel, onPayload, onListen);
       return unlisten;
     },
     async close() {
@@ -68,12 +72,25 @@ const MAX_PREPARED_PARAMETERS = 64;
  * issue #6096), so each one is parsed, described (an extra round trip) and planned again. Prepared
  * per connection instead, a repeated query is one round trip with a cached plan: this halved the
  * database time of a mission transition. One query shape is one statement; only the number of
- * parameters varies the text, which the limit bounds.
+ * parameters varies the text, which the limit bounds. Transactions get a client of their own, so
+ * theirs is wrapped too. DATABASE_PREPARE=false turns it off (e.g. behind PgBouncer < 1.21 in
+ * transaction mode).
  */
-function preparedByDefault(client: postgres.Sql) {
+function preparedByDefault(client: Pick<postgres.Sql, "unsafe"> & Partial<Pick<postgres.Sql, "begin">>) {
   const unsafe = client.unsafe.bind(client);
-  client.unsafe = ((query: string, parameters?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
-    unsafe(query, parameters, { ...options, prepare: (parameters?.length ?? 0) <= MAX_PREPARED_PARAMETERS })) as typeof client.unsafe;
+  client.unsafe = ((query: string, parameters?: unknown, options?: postgres.UnsafeQueryOptions) =>
+    Array.isArray(parameters)
+      ? unsafe(query, parameters as postgres.ParameterOrJSON<never>[], { ...options, prepare: parameters.length <= MAX_PREPARED_PARAMETERS })
+      : unsafe(query, parameters as never, options)) as typeof client.unsafe;
+  if (!client.begin) return; // a transaction's client: its savepoints share its unsafe()
+  const begin = client.begin.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  client.begin = ((...args: unknown[]) => {
+    const work = args.pop() as (tx: postgres.TransactionSql) => unknown;
+    return begin(...args, (tx: postgres.TransactionSql) => {
+      preparedByDefault(tx);
+      return work(tx);
+    });
+  }) as typeof client.begin;
 }
 
 async function openPglite(dir: string | undefined): Promise<Database> {
@@ -93,8 +110,10 @@ async function openPglite(dir: string | undefined): Promise<Database> {
   return {
     kind: "pglite",
     db,
-    async listen(channel, onPayload) {
-      return client.listen(channel, onPayload);
+    async listen(channel, onPayload, onListen) {
+      const unlisten = await client.listen(channel, onPayload);
+      onListen?.();
+      return unlisten;
     },
     async close() {
       await client.close();
@@ -169,7 +188,7 @@ async function migrateAndSeed(database: Database, seedDemoData: boolean) {
 export function databaseOptionsFromEnv(source: Record<string, string | undefined> = process.env): OpenOptions {
   const env = readDatabaseEnv(source);
   if (env.DATABASE_URL) {
-    return { kind: "postgres", url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, seedDemoData: env.SEED_DEMO_DATA ?? false };
+    return { kind: "postgres", url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, prepare: env.DATABASE_PREPARE, seedDemoData: env.SEED_DEMO_DATA ?? false };
   }
   return { kind: "pglite", dir: env.PGLITE_DIR ?? ".data/pglite", seedDemoData: env.SEED_DEMO_DATA ?? true };
 }

@@ -29,6 +29,7 @@ const databaseEnvSchema = z
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" }).optional(),
     PGLITE_DIR: z.string().min(1).optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DATABASE_PREPARE: flag.default(true),
     SEED_DEMO_DATA: flag.optional(),
   })
   .superRefine((env, ctx) => {

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
-import { achievementQueue, achievements, notifications, userAchievements, users } from "@/db/schema";
+import { achievementQueue, achievements, activityEvents, notifications, userAchievements, users } from "@/db/schema";
 import { evaluateQueuedActivity } from "@/lib/achievements/queue";
 import { createMission, transitionMission } from "@/lib/missions/commands";
 import { createCompany, type Company } from "./support/company";
@@ -43,6 +43,27 @@ describe("in-app activity is evaluated in a following transaction", () => {
 
     expect(await evaluateQueuedActivity(db)).toBe(0);
     expect(await db.$count(notifications, and(eq(notifications.userId, c.taker.id), eq(notifications.kind, "achievement")))).toBe(1);
+  });
+
+  it("an event whose evaluation keeps failing stays queued and logged, and does not hold up the ones after it", async () => {
+    const db = database.db;
+    // A rule the database cannot evaluate for one event: a number too long for numeric.
+    await db.insert(achievements).values({ name: "Poisoned", description: "Fails", icon: "☠️", tier: "bronze", rule: { kind: "sum", event: "test.poison", attribute: "amount", threshold: 5 } });
+    const [poison] = await db
+      .insert(activityEvents)
+      .values({ type: "test.poison", actorId: c.outsider.id, occurredAt: new Date(), attributes: { amount: "9".repeat(140_000) }, source: "test" })
+      .returning({ id: activityEvents.id });
+    await db.insert(achievementQueue).values({ eventId: poison.id });
+    const { id } = await newMission("Behind the poison");
+    await transitionMission(db, c.audienceMember, id, "start");
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+
+    expect(await evaluateQueuedActivity(db)).toBeGreaterThanOrEqual(2);
+    expect(await grantsOf(c.audienceMember.id, "go-getter")).toBe(1);
+    expect((await db.select().from(achievementQueue)).map((q) => q.eventId)).toEqual([poison.id]);
+    expect(logged.mock.calls.some((call) => String(call[0]).includes(`activity event ${poison.id}`))).toBe(true);
+    logged.mockRestore();
+    await db.delete(achievementQueue);
   });
 
   it("two instances' workers share the queue: every event evaluated once, every threshold met once", async (ctx) => {

@@ -19,6 +19,11 @@ const STEPS: DriveStep[] = [
   { element: "#tour-user-menu", popover: { title: "That's it!", description: "Take this tour again any time from your menu: View Tour." } },
 ];
 
+/** Tells the server the person has answered the tour (idempotent); a lost request only means it is offered again. */
+function rememberTour() {
+  fetch("/api/tour", { method: "POST", keepalive: true }).catch(() => {});
+}
+
 /** The Quick-Start Tour (driver.js): offered on first sign-in, and started by `?tour=1` (View Tour). */
 export function QuickStartTour({ offer }: { offer: boolean }) {
   const router = useRouter();
@@ -33,6 +38,7 @@ export function QuickStartTour({ offer }: { offer: boolean }) {
       doneBtnText: "Done",
       steps: STEPS,
       onDestroyed: () => {
+        rememberTour(); // also when it was started from View Tour without ever being offered
         if (params.get("tour") === "1") router.replace("/");
       },
     });
@@ -47,7 +53,7 @@ export function QuickStartTour({ offer }: { offer: boolean }) {
   // (not from the tour's end, which a closed tab would never reach), and the offer goes away.
   const answer = (takeTour: boolean) => {
     setAnswered(true);
-    void fetch("/api/tour", { method: "POST", keepalive: true });
+    rememberTour();
     if (takeTour) start();
   };
 

@@ -68,7 +68,7 @@ function periodKey(rule: Rule): SQL {
  * keep the window, over the few mission events.
  */
 function nthEventQuery(rule: Extract<Rule, { kind: "count" }>, scope: Scope): SQL {
-  const people = scope.userIds ? sql`where u.id in ${scope.userIds}` : sql``;
+  const people = scope.userIds ? (scope.userIds.length ? sql`where u.id in ${scope.userIds}` : sql`where false`) : sql``;
   return sql`select u.id as user_id, '' as period_key, nth.occurred_at as granted_at
     from users u cross join lateral (
       select e.occurred_at from activity_events e

@@ -9,35 +9,69 @@ import { grantForActivity } from "./grants";
  * (ARCHITECTURE.md allows "the same or a following"): a mission transition commits without waiting
  * for the rules, and a worker takes the queued events right after, a batch at a time. SKIP LOCKED
  * lets every instance's worker share the queue; the per-person locks in grantForActivity keep
- * thresholds exact whoever evaluates.
+ * thresholds exact whoever evaluates. A batch that fails is gone through one event at a time, so
+ * an event that keeps failing stays queued (and logged) without holding up the ones after it.
  */
 export async function evaluateQueuedActivity(db: Db, batchSize = 500): Promise<number> {
   let evaluated = 0;
   for (;;) {
-    const taken = await db.transaction(async (tx) => {
-      const rows = rowsOf(
-        await tx.execute(sql`
-          with taken as (
-            delete from achievement_queue
-            where event_id in (select event_id from achievement_queue order by event_id limit ${batchSize} for update skip locked)
-            returning event_id
-          )
-          select e.type, e.actor_id, e.attributes, e.occurred_at from activity_events e join taken on taken.event_id = e.id`),
-      );
-      if (rows.length === 0) return 0;
-      const events = rows.map((r) => ({
-        type: String(r.type),
-        actorId: String(r.actor_id),
-        attributes: (typeof r.attributes === "string" ? JSON.parse(r.attributes) : r.attributes) as Record<string, unknown>,
-        occurredAt: new Date(r.occurred_at as string),
-      }));
-      const since = new Date(Math.min(...events.map((e) => e.occurredAt.getTime())));
-      await grantForActivity(tx, [...new Set(events.flatMap(peopleIn))], [...new Set(events.map((e) => e.type))], since);
-      return rows.length;
-    });
+    let taken: number;
+    try {
+      taken = (await evaluateBatch(db, batchSize, 0)).length;
+    } catch (error) {
+      console.error("Achievement evaluation failed for a batch; going through it one event at a time.", error);
+      taken = await evaluateOneByOne(db, batchSize);
+    }
     evaluated += taken;
     if (taken < batchSize) return evaluated;
   }
+}
+
+async function evaluateOneByOne(db: Db, count: number): Promise<number> {
+  let after = 0;
+  let evaluated = 0;
+  for (let i = 0; i < count; i++) {
+    const attempted: number[] = [];
+    try {
+      const ids = await evaluateBatch(db, 1, after, attempted);
+      if (ids.length === 0) break;
+      evaluated++;
+    } catch (error) {
+      console.error(`Achievement evaluation failed for activity event ${attempted[0]}; it stays queued and is retried.`, error);
+    }
+    if (attempted.length === 0) break;
+    after = attempted[0];
+  }
+  return evaluated;
+}
+
+/** Takes up to `limit` queued events after the given id and grants what they earned; returns their ids. */
+async function evaluateBatch(db: Db, limit: number, after: number, attempted: number[] = []): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    const rows = rowsOf(
+      await tx.execute(sql`
+        with taken as (
+          delete from achievement_queue
+          where event_id in (
+            select event_id from achievement_queue where event_id > ${after} order by event_id limit ${limit} for update skip locked
+          )
+          returning event_id
+        )
+        select e.id, e.type, e.actor_id, e.attributes, e.occurred_at from activity_events e join taken on taken.event_id = e.id order by e.id`),
+    );
+    const ids = rows.map((r) => Number(r.id));
+    attempted.push(...ids);
+    if (rows.length === 0) return [];
+    const events = rows.map((r) => ({
+      type: String(r.type),
+      actorId: String(r.actor_id),
+      attributes: (typeof r.attributes === "string" ? JSON.parse(r.attributes) : r.attributes) as Record<string, unknown>,
+      occurredAt: new Date(r.occurred_at as string),
+    }));
+    const since = new Date(Math.min(...events.map((e) => e.occurredAt.getTime())));
+    await grantForActivity(tx, [...new Set(events.flatMap(peopleIn))], [...new Set(events.map((e) => e.type))], since);
+    return ids;
+  });
 }
 
 /**
@@ -65,8 +99,8 @@ export async function startAchievementWorker(database: Database): Promise<() => 
       run = null;
     })();
   };
-  const unlisten = await database.listen(ACTIVITY_CHANNEL, kick);
-  kick();
+  // Also on every (re)connect of the listening connection: signals sent while it was down are lost.
+  const unlisten = await database.listen(ACTIVITY_CHANNEL, kick, kick);
   return async () => {
     await unlisten();
     await run;

@@ -37,11 +37,12 @@ export function recipientsOf(recipientIds: Iterable<string | null>, actorId: str
 /** Notifies each recipient once, never the person whose action it was. */
 export async function notify(tx: Db, recipientIds: Iterable<string | null>, notification: NewNotification): Promise<void> {
   const recipients = recipientsOf(recipientIds, notification.actorId);
-  if (recipients.length === 0) return;
-  const rows = await tx
-    .insert(notifications)
-    .values(recipients.map((userId) => ({ userId, ...notification })))
-    .returning({ id: notifications.id });
-  const ids = rows.map((r) => r.id);
-  for (let i = 0; i < ids.length; i += 500) await signal(tx, { type: "notifications", ids: ids.slice(i, i + 500) });
+  // 500 at a time: a statement's parameters are limited (65,535), and so is a NOTIFY's payload.
+  for (let i = 0; i < recipients.length; i += 500) {
+    const rows = await tx
+      .insert(notifications)
+      .values(recipients.slice(i, i + 500).map((userId) => ({ userId, ...notification })))
+      .returning({ id: notifications.id });
+    await signal(tx, { type: "notifications", ids: rows.map((r) => r.id) });
+  }
 }
