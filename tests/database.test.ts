@@ -3,11 +3,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { count } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/client";
+import { openDatabase, type Database } from "@/db/client";
+import { rowsOf } from "@/db/sql-helpers";
 import { departments, missions, users } from "@/db/schema";
 import { DEMO_PEOPLE } from "@/lib/demo-directory";
+import { createTestDatabase } from "./support/database";
 
 const run = promisify(execFile);
 const dirs: string[] = [];
@@ -52,5 +54,28 @@ describe("the embedded database", () => {
     await (await openDatabase({ kind: "pglite", dir })).close();
     const again = await openDatabase({ kind: "pglite", dir });
     await again.close();
+  });
+});
+
+describe("PostgreSQL", () => {
+  /** Runs a drizzle query in a transaction (one connection), then counts that session's prepared statements of it. */
+  const preparedCopies = (database: Database) =>
+    database.db.transaction(async (tx) => {
+      await tx.select({ id: users.id }).from(users).where(eq(users.email, "nobody@example.com"));
+      const [row] = rowsOf(await tx.execute(sql`select count(*)::int as n from pg_prepared_statements where statement like ${'%"users"."email" = $1%'}`));
+      return Number(row.n);
+    });
+
+  it("prepares drizzle's statements (drizzle asks postgres.js not to), in transactions too, unless DATABASE_PREPARE is off", async (ctx) => {
+    const database = await createTestDatabase();
+    try {
+      if (!database.openAnother) return ctx.skip(); // PGlite has no postgres.js client to prepare with
+      expect(await preparedCopies(database)).toBe(1);
+      const unprepared = await database.openAnother({ prepare: false });
+      expect(await preparedCopies(unprepared)).toBe(0);
+      await unprepared.close();
+    } finally {
+      await database.close();
+    }
   });
 });

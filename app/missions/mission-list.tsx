@@ -19,6 +19,7 @@ export type MissionRow = {
   unread: boolean;
 };
 
+// From the labels, not db/schema's MISSION_STATUSES: that would bring Drizzle into the browser bundle.
 const STATUSES = Object.keys(STATUS_LABELS) as MissionStatus[];
 
 const FILTERS: { value: MissionFilter; label: string }[] = [

@@ -70,7 +70,10 @@ export async function runBackfill(db: Db, runId: number, achievementIds: number[
     await db.transaction(async (tx) => {
       // One statement per distinct summary, not one per person.
       const told = new Map<string, string[]>();
-      for (const [userId, grants] of earned) told.set(summary(grants), [...(told.get(summary(grants)) ?? []), userId]);
+      for (const [userId, grants] of earned) {
+        const message = summary(grants);
+        told.set(message, [...(told.get(message) ?? []), userId]);
+      }
       for (const [message, userIds] of told) await notify(tx, userIds, { kind: "achievement", actorId: null, missionId: null, message });
       await tx
         .update(backfillRuns)

@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database, Db } from "@/db/client";
 import { rowsOf } from "@/db/sql-helpers";
-import { ACTIVITY_CHANNEL, peopleIn } from "@/lib/activity/record";
-import { grantForActivity } from "./grants";
+import { ACTIVITY_CHANNEL, grantForEvents } from "@/lib/activity/record";
 
 /**
  * In-app activity is evaluated for achievements in a transaction that follows the one recording it
@@ -61,15 +60,13 @@ async function evaluateBatch(db: Db, limit: number, after: number, attempted: nu
     );
     const ids = rows.map((r) => Number(r.id));
     attempted.push(...ids);
-    if (rows.length === 0) return [];
     const events = rows.map((r) => ({
       type: String(r.type),
       actorId: String(r.actor_id),
       attributes: (typeof r.attributes === "string" ? JSON.parse(r.attributes) : r.attributes) as Record<string, unknown>,
       occurredAt: new Date(r.occurred_at as string),
     }));
-    const since = new Date(Math.min(...events.map((e) => e.occurredAt.getTime())));
-    await grantForActivity(tx, [...new Set(events.flatMap(peopleIn))], [...new Set(events.map((e) => e.type))], since);
+    await grantForEvents(tx, events);
     return ids;
   });
 }

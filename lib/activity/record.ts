@@ -22,12 +22,20 @@ export function peopleIn(event: { actorId: string; attributes: Record<string, un
 /** After imported events are stored: pay their points and grant what they earned, in the same transaction. */
 export async function afterActivity(
   tx: Db,
-  events: { id: number; type: string; actorId: string; attributes: Record<string, unknown>; occurredAt: Date }[],
+  events: (StoredEvent & { id: number })[],
 ): Promise<void> {
   await payPoints(
     tx,
     events.map((e) => e.id),
   );
+  await grantForEvents(tx, events);
+}
+
+type StoredEvent = { type: string; actorId: string; attributes: Record<string, unknown>; occurredAt: Date };
+
+/** Grants what these events earned the people they concern (their actors, takers and owners). */
+export async function grantForEvents(tx: Db, events: StoredEvent[]): Promise<void> {
+  if (events.length === 0) return;
   const since = new Date(Math.min(...events.map((e) => e.occurredAt.getTime())));
   await grantForActivity(tx, [...new Set(events.flatMap(peopleIn))], [...new Set(events.map((e) => e.type))], since);
 }

@@ -6,10 +6,10 @@ import { ACTIVITY_SIGNAL, recordActivity, recordActivityCtes, type AppActivityTy
 import { checkUploads, saveAttachments, type Upload } from "@/lib/attachments/attachments";
 import { ForbiddenError } from "@/lib/auth/policy";
 import { ConflictError, ValidationError } from "@/lib/errors";
-import { notificationsSignalSql, recipientsOf, signal, signalSql } from "@/lib/notifications/notify";
+import { insertNotificationsSql, notificationsSignalSql, signal, signalSql } from "@/lib/notifications/notify";
 import { dueAtProblem, type MissionFields } from "@/lib/validation/missions";
 import { checkDepartments, headlineOf, lockMission, now, quoted, readMission, userName, type VersionedMission } from "./facts";
-import { markMissionRead } from "./reads";
+import { markMissionRead, markReadSql } from "./reads";
 import { FINAL_STATUSES, isPerformer, mayEdit, refusalFor, STATUS_LABELS, TRANSITIONS, type Actor, type MissionAction } from "./lifecycle";
 
 export type MissionActor = Actor & { name: string };
@@ -144,7 +144,7 @@ async function applyTransition(db: Db, actor: MissionActor, mission: VersionedMi
         : reason
           ? `${sentence}: ${reason}`
           : `${sentence}.`;
-  const recipients = recipientsOf([mission.ownerId, TAKER_IS_TOLD.includes(action) ? mission.takerId : null], actor.id);
+  const recipients = [mission.ownerId, TAKER_IS_TOLD.includes(action) ? mission.takerId : null];
   const moved = rowsOf(
     await db.execute(sql`
       with moved as (
@@ -157,16 +157,8 @@ async function applyTransition(db: Db, actor: MissionActor, mission: VersionedMi
         select id, ${actor.id}, ${mission.status}::mission_status, ${transition.to}::mission_status, ${reason} from moved
       ),
       ${recordActivityCtes(ACTIVITY[action], actor.id, attributes, sql`moved`)},
-      told as (
-        insert into notifications (user_id, kind, actor_id, mission_id, message)
-        select recipient, 'status_change', ${actor.id}, moved.id, ${message}
-        from moved, unnest(array[${sql.join(recipients.map((r) => sql`${r}`), sql`, `)}]::text[]) as recipient
-        returning id
-      ),
-      read as (
-        insert into mission_reads (user_id, mission_id, read_at) select ${actor.id}, id, now() from moved
-        on conflict (user_id, mission_id) do update set read_at = excluded.read_at
-      )
+      told as (${insertNotificationsSql(recipients, { kind: "status_change", actorId: actor.id, missionId: mission.id, message }, sql`moved`)}),
+      read as (${markReadSql(actor.id, mission.id, sql`moved`)})
       select moved.id, ${signalSql({ type: "mission", id: mission.id })}, ${notificationsSignalSql(sql`told`)}, ${ACTIVITY_SIGNAL}
       from moved`),
   );

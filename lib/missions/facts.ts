@@ -15,25 +15,31 @@ const factColumns = {
   ownerId: missions.ownerId,
   takerId: missions.takerId,
   audienceEveryone: missions.audienceEveryone,
+  audienceDepartmentIds: sql<number[]>`array(select ${missionAudience.departmentId} from ${missionAudience} where ${missionAudience.missionId} = ${missions.id})`,
   ownerDepartmentId: users.departmentId,
 };
+
+function factsQuery(db: Db, missionId: number) {
+  return db
+    .select({ ...factColumns, version: sql<string>`${missions}.xmin::text` })
+    .from(missions)
+    .innerJoin(users, eq(users.id, missions.ownerId))
+    .where(eq(missions.id, missionId))
+    .$dynamic();
+}
+
+function factsOf(row: Awaited<ReturnType<typeof factsQuery>>[number] | undefined): VersionedMission {
+  if (!row) throw new NotFoundError("No such mission.");
+  return { ...row, audienceDepartmentIds: row.audienceDepartmentIds.map(Number) };
+}
 
 /**
  * Reads a mission and locks its row until the transaction ends: every decision about it is made on
  * the row as it is now, and a racing request waits, then sees the result of the first.
  */
 export async function lockMission(tx: Db, missionId: number): Promise<LockedMission> {
-  const [row] = await tx
-    .select(factColumns)
-    .from(missions)
-    .innerJoin(users, eq(users.id, missions.ownerId))
-    .where(eq(missions.id, missionId))
-    .for("update", { of: missions });
-  if (!row) throw new NotFoundError("No such mission.");
-  const audience = row.audienceEveryone
-    ? []
-    : await tx.select({ id: missionAudience.departmentId }).from(missionAudience).where(eq(missionAudience.missionId, missionId));
-  return { ...row, audienceDepartmentIds: audience.map((a) => a.id) };
+  const [row] = await factsQuery(tx, missionId).for("update", { of: missions });
+  return factsOf(row);
 }
 
 /**
@@ -41,17 +47,8 @@ export async function lockMission(tx: Db, missionId: number): Promise<LockedMiss
  * change written "only if the version is still this one" is decided on exactly these facts.
  */
 export async function readMission(db: Db, missionId: number): Promise<VersionedMission> {
-  const [row] = await db
-    .select({
-      ...factColumns,
-      audienceDepartmentIds: sql<number[]>`array(select ${missionAudience.departmentId} from ${missionAudience} where ${missionAudience.missionId} = ${missions.id})`,
-      version: sql<string>`${missions}.xmin::text`,
-    })
-    .from(missions)
-    .innerJoin(users, eq(users.id, missions.ownerId))
-    .where(eq(missions.id, missionId));
-  if (!row) throw new NotFoundError("No such mission.");
-  return { ...row, audienceDepartmentIds: row.audienceDepartmentIds.map(Number) };
+  const [row] = await factsQuery(db, missionId);
+  return factsOf(row);
 }
 
 export async function userName(tx: Db, userId: string): Promise<string> {

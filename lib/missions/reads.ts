@@ -1,6 +1,6 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { missionReadMarks, missionReads, notifications } from "@/db/schema";
+import { missionReadMarks, notifications } from "@/db/schema";
 import { now } from "./facts";
 
 /**
@@ -8,10 +8,14 @@ import { now } from "./facts";
  * of it and their last "Mark all as read". The actor's own activity counts as read.
  */
 export async function markMissionRead(tx: Db, userId: string, missionId: number): Promise<void> {
-  await tx
-    .insert(missionReads)
-    .values({ userId, missionId, readAt: now })
-    .onConflictDoUpdate({ target: [missionReads.userId, missionReads.missionId], set: { readAt: now } });
+  await tx.execute(markReadSql(userId, missionId));
+}
+
+/** The read mark as a statement, written once per row of `onlyIf` when given (for a CTE). */
+export function markReadSql(userId: string, missionId: number, onlyIf?: SQL): SQL {
+  return sql`insert into mission_reads (user_id, mission_id, read_at)
+    select ${userId}, ${missionId}::int, now() ${onlyIf ? sql`from ${onlyIf}` : sql``}
+    on conflict (user_id, mission_id) do update set read_at = excluded.read_at`;
 }
 
 /** Opening a mission reads it, and the inbox entries about it; returns how many entries that read. */

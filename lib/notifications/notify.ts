@@ -29,6 +29,18 @@ export type NewNotification = {
   message: string;
 };
 
+/**
+ * One notification per recipient as a statement, written only when `onlyIf` has a row (for a CTE:
+ * the change it reports happened); returns their ids, for notificationsSignalSql.
+ */
+export function insertNotificationsSql(recipientIds: Iterable<string | null>, notification: NewNotification, onlyIf: SQL): SQL {
+  const recipients = recipientsOf(recipientIds, notification.actorId);
+  return sql`insert into notifications (user_id, kind, actor_id, mission_id, message)
+    select recipient, ${notification.kind}, ${notification.actorId}, ${notification.missionId}::int, ${notification.message}
+    from ${onlyIf}, unnest(array[${sql.join(recipients.map((r) => sql`${r}`), sql`, `)}]::text[]) as recipient
+    returning id`;
+}
+
 /** Each recipient once, never the person whose action it was. */
 export function recipientsOf(recipientIds: Iterable<string | null>, actorId: string | null): string[] {
   return [...new Set(recipientIds)].filter((id): id is string => !!id && id !== actorId);
