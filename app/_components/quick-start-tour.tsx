@@ -3,7 +3,7 @@
 import { driver, type DriveStep } from "driver.js";
 import "driver.js/dist/driver.css";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import { buttonPrimary, buttonSecondary } from "./ui";
 
 /** Steps over the real interface: each points at an element that is on the home page. */
@@ -24,11 +24,15 @@ function rememberTour() {
   fetch("/api/tour", { method: "POST", keepalive: true }).catch(() => {});
 }
 
+const noSubscription = () => () => {};
+
 /** The Quick-Start Tour (driver.js): offered on first sign-in, and started by `?tour=1` (View Tour). */
 export function QuickStartTour({ offer }: { offer: boolean }) {
   const router = useRouter();
   const params = useSearchParams();
   const [answered, setAnswered] = useState(false);
+  // The offer shows once the page can act on it: a click before hydration would be lost.
+  const interactive = useSyncExternalStore(noSubscription, () => true, () => false);
   const start = useCallback(() => {
     const tour = driver({
       showProgress: true,
@@ -57,7 +61,7 @@ export function QuickStartTour({ offer }: { offer: boolean }) {
     if (takeTour) start();
   };
 
-  if (!offer || answered || params.get("tour") === "1") return null;
+  if (!offer || answered || !interactive || params.get("tour") === "1") return null;
   return (
     <aside aria-label="Quick-Start Tour" className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-3 dark:border-indigo-900 dark:bg-indigo-950">
       <p className="text-sm">New here? A one-minute tour shows how missions and achievements work.</p>
