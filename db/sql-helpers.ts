@@ -7,3 +7,18 @@ export function rowsOf(result: unknown): Record<string, unknown>[] {
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/**
+ * A query built once per database handle and then only run, with new parameters each time
+ * (drizzle's prepare with sql.placeholder). Building a select in drizzle costs more CPU than
+ * PostgreSQL spends answering a lookup by key, so the per-request lookups use this. A transaction
+ * is its own handle: its queries are built for it, and run in it.
+ */
+export function builtOncePer<Handle extends object, Query>(build: (handle: Handle) => Query): (handle: Handle) => Query {
+  const built = new WeakMap<Handle, Query>();
+  return (handle) => {
+    let query = built.get(handle);
+    if (!query) built.set(handle, (query = build(handle)));
+    return query;
+  };
+}

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { apiTokens, departments, users, type ApiTokenKind } from "@/db/schema";
+import { builtOncePer } from "@/db/sql-helpers";
 import { requireAdmin } from "@/lib/auth/policy";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { personColumns, type CurrentUser } from "@/lib/users/queries";
@@ -60,15 +61,20 @@ export async function revokeApiToken(db: Db, actor: CurrentUser, tokenId: number
 
 export type TokenBearer = { user: CurrentUser; kind: ApiTokenKind };
 
-/** The person a bearer token speaks for, if it is live and they are active: one query per request. */
-export async function authenticateApiToken(db: Db, token: string): Promise<TokenBearer | null> {
-  if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const [row] = await db
+const liveTokenBearer = builtOncePer((db: Db) =>
+  db
     .select({ ...personColumns, tokenId: apiTokens.id, kind: apiTokens.kind, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(users, and(eq(users.id, apiTokens.userId), eq(users.active, true)))
     .leftJoin(departments, eq(departments.id, users.departmentId))
-    .where(and(eq(apiTokens.tokenHash, hash(token)), isNull(apiTokens.revokedAt)));
+    .where(and(eq(apiTokens.tokenHash, sql.placeholder("tokenHash")), isNull(apiTokens.revokedAt)))
+    .prepare("live_token_bearer"),
+);
+
+/** The person a bearer token speaks for, if it is live and they are active: one query per request. */
+export async function authenticateApiToken(db: Db, token: string): Promise<TokenBearer | null> {
+  if (!token.startsWith(TOKEN_PREFIX)) return null;
+  const [row] = await liveTokenBearer(db).execute({ tokenHash: hash(token) });
   if (!row) return null;
   const { tokenId, kind, lastUsedAt, ...user } = row;
   // "Last used" to the minute is plenty, and spares a write on nearly every request.

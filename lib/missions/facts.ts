@@ -1,4 +1,5 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql, type Placeholder } from "drizzle-orm";
+import { builtOncePer } from "@/db/sql-helpers";
 import type { Db } from "@/db/client";
 import { departments, missionAudience, missions, users } from "@/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
@@ -19,7 +20,7 @@ const factColumns = {
   ownerDepartmentId: users.departmentId,
 };
 
-function factsQuery(db: Db, missionId: number) {
+function factsQuery(db: Db, missionId: number | Placeholder) {
   return db
     .select({ ...factColumns, version: sql<string>`${missions}.xmin::text` })
     .from(missions)
@@ -47,9 +48,12 @@ export async function lockMission(tx: Db, missionId: number): Promise<LockedMiss
  * change written "only if the version is still this one" is decided on exactly these facts.
  */
 export async function readMission(db: Db, missionId: number): Promise<VersionedMission> {
-  const [row] = await factsQuery(db, missionId);
+  const [row] = await missionFacts(db).execute({ missionId });
   return factsOf(row);
 }
+
+/** Read on every transition: built once (see builtOncePer). */
+const missionFacts = builtOncePer((db: Db) => factsQuery(db, sql.placeholder("missionId")).prepare("mission_facts"));
 
 export async function userName(tx: Db, userId: string): Promise<string> {
   const [row] = await tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, userId));
