@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { notifications } from "@/db/schema";
 import { addComment } from "@/lib/missions/comments";
 import { createMission, transitionMission } from "@/lib/missions/commands";
+import { quoted } from "@/lib/missions/facts";
 import { countUnread, listInbox, markNotificationRead } from "@/lib/notifications/inbox";
 import { createCompany, type Company } from "./support/company";
 import { createTestDatabase } from "./support/database";
@@ -89,6 +90,16 @@ describe("who is notified", () => {
       "Sally Owner: Alex Admin cancelled “Get this document notarized”: Duplicate of another mission",
       "Marcus Member: Alex Admin cancelled “Get this document notarized”: Duplicate of another mission",
     ]);
+  });
+});
+
+describe("the message", () => {
+  it("quotes a long headline shortened to 80 characters, never cutting an emoji in half", async () => {
+    const headline = `${"x".repeat(78)}🎉🎉 and then some more words`;
+    const { id } = await createMission(database.db, c.owner, { description: headline, reward: "Cake", dueAt: null, audience: "everyone", parentId: null });
+    await transitionMission(database.db, c.taker, id, "start");
+    expect(await received()).toEqual([`Sally Owner: Spencer Taker started ${quoted(headline)}.`]);
+    expect(quoted(headline)).toBe(`“${"x".repeat(78)}🎉…”`);
   });
 });
 

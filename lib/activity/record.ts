@@ -44,14 +44,15 @@ export async function grantForEvents(tx: Db, events: StoredEvent[]): Promise<voi
 export const ACTIVITY_CHANNEL = "missions_activity";
 
 /**
- * CTEs recording one in-app event (once per row of `onlyIf`, when given), paying its points and
- * queueing it for achievement evaluation, which a worker does in a following transaction right
- * after the commit (the caller's statement must also select `ACTIVITY_SIGNAL`).
+ * CTEs recording one in-app event (once per row of `onlyIf`, when given; `attributes` is a jsonb
+ * expression, which may read that row), paying its points and queueing it for achievement
+ * evaluation, which a worker does in a following transaction right after the commit (the caller's
+ * statement must also select `ACTIVITY_SIGNAL`).
  */
-export function recordActivityCtes(type: AppActivityType, actorId: string, attributes: Record<string, unknown>, onlyIf?: SQL): SQL {
+export function recordActivityCtes(type: AppActivityType, actorId: string, attributes: SQL, onlyIf?: SQL): SQL {
   return sql`event as (
     insert into activity_events (type, actor_id, attributes, occurred_at, source)
-    select ${type}, ${actorId}, ${JSON.stringify(attributes)}::jsonb, now(), 'app' ${onlyIf ? sql`from ${onlyIf}` : sql``}
+    select ${type}, ${actorId}, ${attributes}, now(), 'app' ${onlyIf ? sql`from ${onlyIf}` : sql``}
     returning id, type, actor_id, attributes, occurred_at
   ),
   queued as (insert into achievement_queue (event_id) select id from event),
@@ -62,5 +63,5 @@ export const ACTIVITY_SIGNAL = sql`pg_notify(${ACTIVITY_CHANNEL}, '')`;
 
 /** Records what someone did in the app, in the same transaction as the doing: one statement. */
 export async function recordActivity(tx: Db, type: AppActivityType, actorId: string, attributes: Record<string, unknown>): Promise<void> {
-  await tx.execute(sql`with ${recordActivityCtes(type, actorId, attributes)} select ${ACTIVITY_SIGNAL}`);
+  await tx.execute(sql`with ${recordActivityCtes(type, actorId, sql`${JSON.stringify(attributes)}::jsonb`)} select ${ACTIVITY_SIGNAL}`);
 }

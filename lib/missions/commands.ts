@@ -8,7 +8,7 @@ import { ForbiddenError } from "@/lib/auth/policy";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { insertNotificationsSql, notificationsSignalSql, signal, signalSql } from "@/lib/notifications/notify";
 import { dueAtProblem, type MissionFields } from "@/lib/validation/missions";
-import { checkDepartments, headlineOf, lockMission, now, quoted, readMission, userName, type VersionedMission } from "./facts";
+import { checkDepartments, headlineOf, lockMission, now, performerSql, quotedSql, readMission, userName } from "./facts";
 import { markMissionRead, markReadSql } from "./reads";
 import { FINAL_STATUSES, isPerformer, mayEdit, refusalFor, STATUS_LABELS, TRANSITIONS, type Actor, type MissionAction } from "./lifecycle";
 
@@ -104,12 +104,13 @@ const TAKER_IS_TOLD: readonly MissionAction[] = ["accept", "reject", "cancel"];
 export type TransitionResult = { id: number; status: (typeof TRANSITIONS)[MissionAction]["to"] };
 
 /**
- * Moves a mission along PRODUCT.md's table: checks the actor and the state as they are now, then
- * one statement (so one transaction) that updates the row only if it is still the version checked
- * (a conditional UPDATE: no read-then-write race) and writes the history, the activity event with
- * its points, the notifications and the actor's read mark. If someone else changed the mission in
- * between, it checks again on the new state, which usually gives the 409 ("Already taken by …").
- * The event's achievements are evaluated right after, in a following transaction (queue.ts).
+ * Moves a mission along PRODUCT.md's table in one statement (so one transaction): it locks the row
+ * only if the actor may take this action on it as it is now (the rule checked in SQL, see
+ * performerSql), moves it, and writes the history, the activity event with its points, the
+ * notifications and the actor's read mark. A racing request waits for the lock and is then judged
+ * on the new state. When nothing moved, the mission is read to say why, which for a lost race is
+ * usually the 409 "Already taken by …". The event's achievements are evaluated right after, in a
+ * following transaction (queue.ts).
  * 404 unknown mission, 403 wrong person, 409 wrong state (a stale page), 422 missing reason.
  */
 export async function transitionMission(db: Db, actor: MissionActor, missionId: number, action: MissionAction, note?: string): Promise<TransitionResult> {
@@ -118,6 +119,7 @@ export async function transitionMission(db: Db, actor: MissionActor, missionId: 
   if (transition.needsReason && !reason) throw new ValidationError({ note: [`Give a reason to ${action} the mission.`] });
 
   for (let attempt = 1; ; attempt++) {
+    if (await applyTransition(db, actor, missionId, action, reason)) return { id: missionId, status: transition.to };
     const mission = await readMission(db, missionId);
     if (!isPerformer(action, actor, mission)) throw new ForbiddenError(refusalFor(action, actor, mission));
     if (!transition.from.includes(mission.status)) {
@@ -126,40 +128,46 @@ export async function transitionMission(db: Db, actor: MissionActor, missionId: 
       const final = FINAL_STATUSES.includes(mission.status) ? " and that is final" : "";
       throw new ConflictError(`This mission is ${STATUS_LABELS[mission.status]} now${final}, so it cannot be ${transition.done === "withdrew from" ? "withdrawn" : transition.done}.`);
     }
-    if (await applyTransition(db, actor, mission, action, reason)) return { id: missionId, status: transition.to };
+    // Allowed now: it changed back between the two statements.
     if (attempt === 5) throw new ConflictError("This mission keeps changing as you act on it; reload it and try again.");
   }
 }
 
-async function applyTransition(db: Db, actor: MissionActor, mission: VersionedMission, action: MissionAction, reason: string | null): Promise<boolean> {
+/** The statement behind transitionMission; false when the mission is not there or not the actor's to move now. */
+async function applyTransition(db: Db, actor: MissionActor, missionId: number, action: MissionAction, reason: string | null): Promise<boolean> {
   const transition = TRANSITIONS[action];
-  const takerId = action === "start" ? actor.id : action === "withdraw" ? null : mission.takerId;
-  const attributes = { missionId: mission.id, ownerId: mission.ownerId, ownerDepartmentId: mission.ownerDepartmentId, takerId: mission.takerId ?? takerId };
-  const sentence = `${actor.name} ${transition.done} ${quoted(mission.headline)}`;
-  const message =
-    action === "complete"
-      ? `${sentence}: it is awaiting acceptance.`
-      : action === "withdraw"
-        ? `${sentence}: it is open again.`
-        : reason
-          ? `${sentence}: ${reason}`
-          : `${sentence}.`;
-  const recipients = [mission.ownerId, TAKER_IS_TOLD.includes(action) ? mission.takerId : null];
+  const newTaker = action === "start" ? sql`, taker_id = ${actor.id}` : action === "withdraw" ? sql`, taker_id = null` : sql``;
+  const ending = action === "complete" ? ": it is awaiting acceptance." : action === "withdraw" ? ": it is open again." : reason ? `: ${reason}` : ".";
+  const message = sql`${`${actor.name} ${transition.done} `}::text || ${quotedSql(sql`moved.headline`)} || ${ending}::text`;
+  const recipients = sql`array[moved.owner_id, ${TAKER_IS_TOLD.includes(action) ? sql`moved.was_taken_by` : sql`null`}]`;
   const moved = rowsOf(
     await db.execute(sql`
-      with moved as (
-        update missions set status = ${transition.to}::mission_status, taker_id = ${takerId}, last_activity_at = now(), updated_at = now()
-        where id = ${mission.id} and xmin = ${mission.version}::xid
-        returning id
+      with mission as (
+        select m.id, m.status, m.taker_id, m.owner_id, m.headline, o.department_id as owner_department_id
+        from missions m join users o on o.id = m.owner_id
+        where m.id = ${missionId} and m.status in ${transition.from} and ${performerSql(action, actor)}
+        for update of m
+      ),
+      moved as (
+        update missions set status = ${transition.to}::mission_status, last_activity_at = now(), updated_at = now() ${newTaker}
+        from mission where missions.id = mission.id
+        returning missions.id, mission.status as from_status, mission.taker_id as was_taken_by, missions.taker_id,
+          mission.owner_id, mission.owner_department_id, mission.headline
       ),
       history as (
         insert into mission_transitions (mission_id, actor_id, from_status, to_status, note)
-        select id, ${actor.id}, ${mission.status}::mission_status, ${transition.to}::mission_status, ${reason} from moved
+        select id, ${actor.id}, from_status, ${transition.to}::mission_status, ${reason} from moved
       ),
-      ${recordActivityCtes(ACTIVITY[action], actor.id, attributes, sql`moved`)},
-      told as (${insertNotificationsSql(recipients, { kind: "status_change", actorId: actor.id, missionId: mission.id, message }, sql`moved`)}),
-      read as (${markReadSql(actor.id, mission.id, sql`moved`)})
-      select moved.id, ${signalSql({ type: "mission", id: mission.id })}, ${notificationsSignalSql(sql`told`)}, ${ACTIVITY_SIGNAL}
+      ${recordActivityCtes(
+        ACTIVITY[action],
+        actor.id,
+        sql`jsonb_build_object('missionId', moved.id, 'ownerId', moved.owner_id, 'ownerDepartmentId', moved.owner_department_id,
+          'takerId', coalesce(moved.was_taken_by, moved.taker_id))`,
+        sql`moved`,
+      )},
+      told as (${insertNotificationsSql(sql`moved`, recipients, { kind: "status_change", actorId: actor.id, missionId, message })}),
+      read as (${markReadSql(actor.id, missionId, sql`moved`)})
+      select moved.id, ${signalSql({ type: "mission", id: missionId })}, ${notificationsSignalSql(sql`told`)}, ${ACTIVITY_SIGNAL}
       from moved`),
   );
   return moved.length === 1;

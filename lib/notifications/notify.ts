@@ -30,14 +30,19 @@ export type NewNotification = {
 };
 
 /**
- * One notification per recipient as a statement, written only when `onlyIf` has a row (for a CTE:
- * the change it reports happened); returns their ids, for notificationsSignalSql.
+ * A notification to each of `recipients` (a text[] expression over each row of `from`: a CTE whose
+ * rows are the changes it reports; nulls are skipped) as a statement, never to the person whose
+ * action it was; returns their ids, for notificationsSignalSql.
  */
-export function insertNotificationsSql(recipientIds: Iterable<string | null>, notification: NewNotification, onlyIf: SQL): SQL {
-  const recipients = recipientsOf(recipientIds, notification.actorId);
+export function insertNotificationsSql(
+  from: SQL,
+  recipients: SQL,
+  notification: { kind: NotificationKind; actorId: string; missionId: number; message: SQL },
+): SQL {
   return sql`insert into notifications (user_id, kind, actor_id, mission_id, message)
-    select recipient, ${notification.kind}, ${notification.actorId}, ${notification.missionId}::int, ${notification.message}
-    from ${onlyIf}, unnest(array[${sql.join(recipients.map((r) => sql`${r}`), sql`, `)}]::text[]) as recipient
+    select recipient, ${notification.kind}::text, ${notification.actorId}, ${notification.missionId}::int, ${notification.message}
+    from ${from}, unnest(${recipients}::text[]) as recipient
+    where recipient <> ${notification.actorId}
     returning id`;
 }
 
