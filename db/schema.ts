@@ -290,6 +290,15 @@ export const activityEvents = pgTable(
     // In the order the rules' window functions read: per type, per person, in time (no sort, index-only).
     index("activity_events_type_actor_time_idx").on(t.type, t.actorId, t.occurredAt, t.id),
     index("activity_events_type_time_idx").on(t.type, t.occurredAt),
+    // Rules about a mission's taker or owner find that person's events here, not by reading every
+    // event of the type (which grew with the company's history on each evaluation). Only mission
+    // events name them, so these stay small.
+    index("activity_events_type_taker_time_idx")
+      .on(t.type, sql`(${t.attributes}->>'takerId')`, t.occurredAt, t.id)
+      .where(sql`(${t.attributes}->>'takerId') is not null`),
+    index("activity_events_type_owner_time_idx")
+      .on(t.type, sql`(${t.attributes}->>'ownerId')`, t.occurredAt, t.id)
+      .where(sql`(${t.attributes}->>'ownerId') is not null`),
   ],
 );
 

@@ -61,6 +61,29 @@ describe("milestones", () => {
   });
 });
 
+describe("rules about a mission's taker or owner", () => {
+  it("count for the taker and the owner the events name, not their actor: granted at the N-th, dated when it happened", async () => {
+    const [manager, taker, owner] = [await person("Manager"), await person("Taker"), await person("Owner")];
+    const times = minutesFrom("2026-05-04T08:00:00Z", 10);
+    const accepted = async (instants: Date[]) => {
+      const attributes = { missionId: 1, ownerId: owner.id, ownerDepartmentId: null, takerId: taker.id };
+      const rows = await db
+        .insert(activityEvents)
+        .values(instants.map((occurredAt) => ({ type: "mission.accepted", actorId: manager.id, occurredAt, attributes })))
+        .returning();
+      await afterActivity(db, rows);
+    };
+    await accepted(times.slice(0, 9));
+    expect(await earned(taker.id, "first-accepted")).toEqual([{ periodKey: "", grantedAt: times[0] }]);
+    expect(await earned(taker.id, "missions-10")).toEqual([]);
+    expect(await earned(owner.id, "good-delegator")).toEqual([{ periodKey: "", grantedAt: times[4] }]);
+    await accepted(times.slice(9));
+    expect(await earned(taker.id, "missions-10")).toEqual([{ periodKey: "", grantedAt: times[9] }]);
+    for (const key of ["first-accepted", "missions-10", "good-delegator"]) expect(await earned(manager.id, key)).toEqual([]);
+    expect(await earned(owner.id, "first-accepted")).toEqual([]);
+  });
+});
+
 describe("going beyond and breadth", () => {
   it("Weekend Warrior: Friday 23:59 in the company's zone is not a weekend, Saturday 00:00 is", async () => {
     const agent = await person("Weekend");

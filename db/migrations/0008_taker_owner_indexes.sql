@@ -1,0 +1,2 @@
+CREATE INDEX "activity_events_type_taker_time_idx" ON "activity_events" USING btree ("type",("attributes"->>'takerId'),"occurred_at","id") WHERE ("activity_events"."attributes"->>'takerId') is not null;--> statement-breakpoint
+CREATE INDEX "activity_events_type_owner_time_idx" ON "activity_events" USING btree ("type",("attributes"->>'ownerId'),"occurred_at","id") WHERE ("activity_events"."attributes"->>'ownerId') is not null;
