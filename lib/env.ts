@@ -98,13 +98,22 @@ export class ConfigError extends Error {
 
 type Source = Record<string, string | undefined>;
 
-/** Treats empty strings as unset, the way shells and .env files usually mean them. */
-function withoutEmpty(source: Source): Source {
-  return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+/**
+ * The schema's variables, empty strings treated as unset (the way shells and .env files usually
+ * mean them). Only its own keys are read: enumerating process.env costs more than a database
+ * lookup, and settings are read on every request.
+ */
+function variablesOf(schema: z.ZodObject, source: Source): Source {
+  const variables: Source = {};
+  for (const key of Object.keys(schema.shape)) {
+    const value = source[key];
+    if (value !== undefined && value !== "") variables[key] = value;
+  }
+  return variables;
 }
 
-function parse<T extends z.ZodType>(schema: T, source: Source): z.infer<T> {
-  const result = schema.safeParse(withoutEmpty(source));
+function parse<T extends z.ZodObject>(schema: T, source: Source): z.infer<T> {
+  const result = schema.safeParse(variablesOf(schema, source));
   if (!result.success) throw new ConfigError(result.error.issues);
   return result.data;
 }
@@ -130,7 +139,7 @@ export function readAuthEnv(source: Source = process.env): AuthEnv {
 export function validateServerEnv(source: Source = process.env): void {
   const issues: z.core.$ZodIssue[] = [];
   for (const schema of [databaseEnvSchema, authEnvSchema, appEnvSchema] as const) {
-    const result = schema.safeParse(withoutEmpty(source));
+    const result = schema.safeParse(variablesOf(schema, source));
     if (!result.success) issues.push(...result.error.issues);
   }
   if (issues.length > 0) throw new ConfigError(issues);
