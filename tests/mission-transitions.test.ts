@@ -1,7 +1,7 @@
-import { count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { missions, missionTransitions, users, type MissionStatus } from "@/db/schema";
+import { missionAudience, missions, missionTransitions, users, type MissionStatus } from "@/db/schema";
 import { createMission, transitionMission, type MissionActor } from "@/lib/missions/commands";
 import type { MissionAction } from "@/lib/missions/lifecycle";
 import { getMission } from "@/lib/missions/queries";
@@ -151,5 +151,22 @@ describe("a race for one mission", () => {
     expect(m).toMatchObject({ status: "in_progress", takerId: winner.id });
     const starts = await database.db.select().from(missionTransitions).where(eq(missionTransitions.missionId, id));
     expect(starts.filter((t) => t.toStatus === "in_progress")).toHaveLength(1);
+  });
+
+  it("a Start that waits for an edit narrowing the audience is judged on the new audience", async (ctx) => {
+    if (database.kind !== "postgres") ctx.skip(); // two transactions at once: PGlite has one connection
+    const { db } = database;
+    const { sales, support } = company.departments;
+    const { id } = await createMission(db, company.owner, { description: "Narrowing", reward: "Tea", dueAt: null, audience: [sales, support], parentId: null });
+    let start!: Promise<unknown>;
+    // An edit by the owner, as updateMission writes it, holds the row while Marcus (Sales) starts.
+    await db.transaction(async (tx) => {
+      await tx.update(missions).set({ updatedAt: new Date() }).where(eq(missions.id, id));
+      await tx.delete(missionAudience).where(and(eq(missionAudience.missionId, id), eq(missionAudience.departmentId, sales)));
+      start = transitionMission(db, company.audienceMember, id, "start").catch((error: unknown) => error);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    expect(await start).toMatchObject({ status: 403 });
+    expect(await snapshot(id)).toMatchObject({ status: "open", takerId: null, history: 1 });
   });
 });

@@ -107,10 +107,12 @@ export type TransitionResult = { id: number; status: (typeof TRANSITIONS)[Missio
  * Moves a mission along PRODUCT.md's table in one statement (so one transaction): it locks the row
  * only if the actor may take this action on it as it is now (the rule checked in SQL, see
  * performerSql), moves it, and writes the history, the activity event with its points, the
- * notifications and the actor's read mark. A racing request waits for the lock and is then judged
- * on the new state. When nothing moved, the mission is read to say why, which for a lost race is
- * usually the 409 "Already taken by …". The event's achievements are evaluated right after, in a
- * following transaction (queue.ts).
+ * notifications and the actor's read mark. A request that had to wait for another's lock moves
+ * nothing (the row's xmin is no longer the one its snapshot saw: PostgreSQL rechecks the waited-for
+ * row, but not the audience rows an edit changed with it), and is judged again on the new state.
+ * When nothing moved, the mission is read to say why, which for a lost race is usually the 409
+ * "Already taken by …", or the statement is tried again if the actor may act now. The event's
+ * achievements are evaluated right after, in a following transaction (queue.ts).
  * 404 unknown mission, 403 wrong person, 409 wrong state (a stale page), 422 missing reason.
  */
 export async function transitionMission(db: Db, actor: MissionActor, missionId: number, action: MissionAction, note?: string): Promise<TransitionResult> {
@@ -146,6 +148,7 @@ async function applyTransition(db: Db, actor: MissionActor, missionId: number, a
         select m.id, m.status, m.taker_id, m.owner_id, m.headline, o.department_id as owner_department_id
         from missions m join users o on o.id = m.owner_id
         where m.id = ${missionId} and m.status in ${transition.from} and ${performerSql(action, actor)}
+          and m.xmin = (select s.xmin from missions s where s.id = m.id)
         for update of m
       ),
       moved as (
