@@ -83,7 +83,7 @@ export function headlineOf(description: string): string {
   return description.trim().split(/\r?\n/, 1)[0].trim().slice(0, 200);
 }
 
-/** Quotes a headline inside a notification sentence, shortened to 80 characters (never mid-emoji). */
+/** Quotes a headline inside a notification sentence, shortened to 80 characters (code points, never half of one). */
 export function quoted(headline: string): string {
   const characters = [...headline];
   return `“${characters.length > 80 ? `${characters.slice(0, 79).join("")}…` : headline}”`;
