@@ -256,14 +256,14 @@ async function main() {
           return { path: `/api/v1/missions/${id}/${action}`, headers: { authorization: `Bearer ${as === "taker" ? pairs[k].takerToken : pairs[k].ownerToken}` } };
         };
       };
-      const run = (path: () => { path: string; headers?: Record<string, string> }) =>
-        load({ url: base, method: "POST", amount: TRANSITIONS, connections: 10, next: path });
+      const run = (path: () => { path: string; headers?: Record<string, string> }, amount = TRANSITIONS) =>
+        load({ url: base, method: "POST", amount, connections: 10, next: path });
       let b = 0;
       const update = () => run(() => ({ path: `/api/bench/update/${baselineIds[b++ % baselineIds.length]}` }));
       // An unmeasured round first (its own missions through the same steps), then rounds that
       // alternate with the baseline, so neither side gains from when it ran on a noisy machine.
       for (const [action, as] of [["start", "taker"], ["complete", "taker"], ["accept", "owner"]] as const) {
-        await load({ url: base, method: "POST", amount: warmIds.length, connections: 10, next: through(warmIds, action, as) });
+        await run(through(warmIds, action, as), warmIds.length);
       }
       await update();
       const rounds: Record<"start" | "complete" | "accept" | "update", HttpFigures[]> = { start: [], complete: [], accept: [], update: [] };

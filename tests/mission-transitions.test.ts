@@ -1,6 +1,7 @@
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/db/client";
+import type { Database, Db } from "@/db/client";
+import { rowsOf } from "@/db/sql-helpers";
 import { missionAudience, missions, missionTransitions, users, type MissionStatus } from "@/db/schema";
 import { createMission, transitionMission, type MissionActor } from "@/lib/missions/commands";
 import type { MissionAction } from "@/lib/missions/lifecycle";
@@ -131,6 +132,16 @@ describe("clear refusals", () => {
   });
 });
 
+/** Until another connection to this database is waiting for a row lock (so the race really happens). */
+async function waitUntilSomeoneWaitsForALock(db: Db) {
+  for (let i = 0; i < 100; i++) {
+    const [{ n }] = rowsOf(await db.execute(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`));
+    if (Number(n) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error("The Start never waited for the edit's lock.");
+}
+
 describe("a race for one mission", () => {
   it("50 concurrent Starts by 50 people: one taker, 49 clear conflicts, one history row", async () => {
     const { id } = await createMission(database.db, company.owner, { description: "Race me", reward: "Glory", dueAt: null, audience: "everyone", parentId: null });
@@ -164,7 +175,7 @@ describe("a race for one mission", () => {
       await tx.update(missions).set({ updatedAt: new Date() }).where(eq(missions.id, id));
       await tx.delete(missionAudience).where(and(eq(missionAudience.missionId, id), eq(missionAudience.departmentId, sales)));
       start = transitionMission(db, company.audienceMember, id, "start").catch((error: unknown) => error);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await waitUntilSomeoneWaitsForALock(db);
     });
     expect(await start).toMatchObject({ status: 403 });
     expect(await snapshot(id)).toMatchObject({ status: "open", takerId: null, history: 1 });

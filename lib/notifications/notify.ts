@@ -37,7 +37,7 @@ export type NewNotification = {
 export function insertNotificationsSql(
   from: SQL,
   recipients: SQL,
-  notification: { kind: NotificationKind; actorId: string; missionId: number; message: SQL },
+  notification: Pick<NewNotification, "kind"> & { actorId: string; missionId: number; message: SQL },
 ): SQL {
   return sql`insert into notifications (user_id, kind, actor_id, mission_id, message)
     select recipient, ${notification.kind}::text, ${notification.actorId}, ${notification.missionId}::int, ${notification.message}
