@@ -289,7 +289,8 @@ export const activityEvents = pgTable(
     uniqueIndex("activity_events_external_idx").on(t.source, t.externalId),
     // In the order the rules' window functions read: per type, per person, in time (no sort, index-only).
     index("activity_events_type_actor_time_idx").on(t.type, t.actorId, t.occurredAt, t.id),
-    index("activity_events_type_time_idx").on(t.type, t.occurredAt),
+    // A type's events in time with their actor: rules tally each period's range index-only.
+    index("activity_events_type_time_actor_idx").on(t.type, t.occurredAt, t.actorId),
     // Rules about a mission's taker or owner find that person's events here, not by reading every
     // event of the type (which grew with the company's history on each evaluation). Only mission
     // events name them, so these stay small.

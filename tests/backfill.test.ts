@@ -34,7 +34,7 @@ function history() {
       actor: `${who}@example.com`,
       occurredAt: at.toISOString(),
       externalId: `h-${i}`,
-      attributes: { channel: CHANNELS[Math.floor(random() * 4)], satisfaction: random() < 0.6 ? "good" : "bad" },
+      attributes: { channel: CHANNELS[Math.floor(random() * 4)], satisfaction: random() < 0.6 ? "good" : "bad", queue: "support" },
     });
   }
   return events;
@@ -59,6 +59,10 @@ async function grantsOf(db: Db) {
 }
 
 const asOf = new Date(Date.UTC(2026, 4, 1));
+
+async function ingestAll(db: Db, events: ReturnType<typeof history>) {
+  for (let i = 0; i < events.length; i += 1000) await ingestEvents(db, events.slice(i, i + 1000), "helpdesk");
+}
 
 describe("retroactive evaluation", () => {
   it("gives the same grants, dated the same, whichever way history arrives", async () => {
@@ -108,6 +112,62 @@ describe("retroactive evaluation", () => {
     expect(count).toBeGreaterThan(1);
     expect(messages).toEqual([`🏅 You have already earned ${count} achievements: see My Achievements.`]);
     expect(await runPendingBackfills(db)).toBe(0);
+  });
+});
+
+describe("the rules' query shapes", () => {
+  // Rules about a person's own events with no conditions tally each period from an index, and small
+  // distinct counts walk each person's events; the same rule with a condition every event meets
+  // ("queue: support") takes the general form, which buckets and numbers every event. The history
+  // crosses the start of daylight saving time in New York (8 March).
+  it("period tallies and distinct walks grant what the general form grants, dated the same", async () => {
+    const db = await freshCompany();
+    await db.update(companySettings).set({ achievementsEnabled: false });
+    await ingestAll(db, history());
+    await db.update(companySettings).set({ achievementsEnabled: true });
+    const everyEvent = [{ attribute: "queue", equals: "support" }];
+    const rules = {
+      weekly: { kind: "count", event: "case.resolved", threshold: 20, period: "week" },
+      monthly: { kind: "count", event: "case.resolved", threshold: 70, period: "month" },
+      weeklyTop: { kind: "rank", event: "case.resolved", period: "week", top: 1 },
+      monthlyTop2: { kind: "rank", event: "case.resolved", period: "month", top: 2 },
+      channels: { kind: "distinct", event: "case.resolved", attribute: "channel", threshold: 4 },
+    };
+    const created = await db
+      .insert(achievements)
+      .values(
+        Object.entries(rules).flatMap(([name, rule]) => [
+          { key: name, name, description: name, icon: "🧪", tier: "bronze" as const, rule },
+          { key: `${name}-general`, name: `${name}-general`, description: name, icon: "🧪", tier: "bronze" as const, rule: { ...rule, where: everyEvent } },
+        ]),
+      )
+      .returning({ id: achievements.id });
+    await requestBackfill(db, created.map((a) => a.id), null);
+    await runPendingBackfills(db);
+
+    const grants = (await grantsOf(db)).filter((g) => g.split(" ")[1] in rules || g.split(" ")[1].endsWith("-general"));
+    const shaped = grants.filter((g) => !g.includes("-general"));
+    expect(grants.filter((g) => g.includes("-general")).map((g) => g.replace("-general", ""))).toEqual(shaped);
+    for (const name of Object.keys(rules)) expect(shaped.some((g) => g.split(" ")[1] === name)).toBe(true);
+    // Weeks from Monday in New York: the week of the clock change starts at 05:00 UTC, the next at 04:00.
+    expect(shaped.some((g) => g.includes(" weeklyTop 2026-W10 2026-03-09T04:00:00.000Z"))).toBe(true);
+    expect(shaped.some((g) => g.includes(" weeklyTop 2026-W09 2026-03-02T05:00:00.000Z"))).toBe(true);
+  });
+
+  it("a distinct walk dates the grant at the first event of the last new value, per person", async () => {
+    const db = await freshCompany();
+    const events = history();
+    await ingestAll(db, events);
+    const expected = PEOPLE.flatMap((p) => {
+      const firsts = new Map<string, number>();
+      for (const e of events.filter((e) => e.actor === `${p}@example.com`)) {
+        const at = new Date(e.occurredAt).getTime();
+        firsts.set(e.attributes.channel, Math.min(at, firsts.get(e.attributes.channel) ?? Infinity));
+      }
+      return firsts.size === CHANNELS.length ? [`${p}@example.com omnichannel  ${new Date(Math.max(...firsts.values())).toISOString()}`] : [];
+    });
+    expect(expected.length).toBeGreaterThan(1);
+    expect((await grantsOf(db)).filter((g) => g.includes(" omnichannel "))).toEqual(expected);
   });
 });
 

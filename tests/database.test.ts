@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "@/db/client";
+import { openDatabase, type Database, type Db } from "@/db/client";
 import { rowsOf } from "@/db/sql-helpers";
 import { departments, missions, users } from "@/db/schema";
 import { DEMO_PEOPLE } from "@/lib/demo-directory";
@@ -74,6 +74,18 @@ describe("PostgreSQL", () => {
       const unprepared = await database.openAnother({ prepare: false });
       expect(await preparedCopies(unprepared)).toBe(0);
       await unprepared.close();
+    } finally {
+      await database.close();
+    }
+  });
+
+  it("runs without JIT compilation on every connection, in transactions too", async (ctx) => {
+    const database = await createTestDatabase();
+    try {
+      if (!database.openAnother) return ctx.skip(); // PGlite has no JIT
+      const jit = async (db: Db) => String(rowsOf(await db.execute(sql`show jit`))[0].jit);
+      expect(await jit(database.db)).toBe("off");
+      expect(await database.db.transaction((tx) => jit(tx))).toBe("off");
     } finally {
       await database.close();
     }

@@ -43,8 +43,7 @@ function ruleConditions(rule: Rule, timeZone: string): SQL[] {
 /** The events a rule looks at, one row each: who it counts for, when, and the local period start. */
 function matchingEvents(rule: Rule, scope: Scope): SQL {
   const who = subject(rule);
-  const conditions: SQL[] = [...ruleConditions(rule, scope.timeZone), sql`${who} is not null`];
-  if (scope.userIds) conditions.push(scope.userIds.length ? sql`${who} in ${scope.userIds}` : sql`false`);
+  const conditions: SQL[] = [...ruleConditions(rule, scope.timeZone), sql`${who} is not null`, ...inScope(who, scope)];
   const period = "period" in rule ? rule.period : undefined;
   // Whole periods only, from the one containing periodsFrom (a range the index can seek to).
   if (period && scope.periodsFrom) {
@@ -60,25 +59,121 @@ function periodKey(rule: Rule): SQL {
   return period ? sql`to_char(ev.period_start, ${PERIOD_KEY_FORMAT[period]})` : sql`''`;
 }
 
+/** The scope's people as a condition on a column (none for everyone). */
+function inScope(person: SQL, scope: Scope): SQL[] {
+  if (!scope.userIds) return [];
+  return [scope.userIds.length ? sql`${person} in ${scope.userIds}` : sql`false`];
+}
+
+/** About the actor's own events of a type, with no conditions on them: what it reads is all in indexes. */
+function countsOwnEvents(rule: Rule): boolean {
+  return rule.who === "actor" && rule.where.length === 0 && !rule.weekend;
+}
+
 /**
- * A once-only count: each person's N-th matching event in time order, read from an index that
- * orders their events of the type in time ((type, actor_id, …), or the taker and owner expression
- * indexes for rules about a mission's taker or owner) and stopping there, rather than numbering
- * everyone's whole history in a window (4 to 30 times faster over 800k events).
+ * One person's matching events (`person`: a column of the outer query) in time order, for a
+ * LATERAL read of the n-th: the index that orders a person's events of the type in time serves it
+ * ((type, actor_id, …), or the taker and owner expression indexes for rules about a mission's taker
+ * or owner), index-only when the rule has no attribute to read.
+ */
+function personsEvents(rule: Rule, scope: Scope, person: SQL, { columns = sql`e.occurred_at`, more = [] as SQL[] } = {}): SQL {
+  return sql`select ${columns} from activity_events e
+    where ${sql.join([...ruleConditions(rule, scope.timeZone), sql`${subject(rule)} = ${person}`, ...more], sql` and `)}
+    order by e.occurred_at, e.id`;
+}
+
+/**
+ * A once-only count: each person's N-th matching event in time order, read from the index and
+ * stopping there, rather than numbering everyone's whole history in a window (4 to 30 times faster
+ * over 800k events).
  */
 function nthEventQuery(rule: Extract<Rule, { kind: "count" }>, scope: Scope): SQL {
-  const people = scope.userIds ? (scope.userIds.length ? sql`where u.id in ${scope.userIds}` : sql`where false`) : sql``;
+  const people = inScope(sql`u.id`, scope);
   return sql`select u.id as user_id, '' as period_key, nth.occurred_at as granted_at
-    from users u cross join lateral (
+    from users u cross join lateral (${personsEvents(rule, scope, sql`u.id`)} offset ${rule.threshold - 1} limit 1) nth
+    ${people.length ? sql`where ${people[0]}` : sql``}`;
+}
+
+/** Up to this threshold a distinct count walks each person's events (distinctWalk); past it, it groups them by value. */
+const WALKED_DISTINCT = 10;
+
+/**
+ * A distinct count reached by walking each person's events in time order: their first event with a
+ * value, then the first with a value not seen yet, and so on, each step one read from the index; the
+ * N-th step is the moment the N-th value first appeared. People meet the few values of a rule like
+ * "every channel" early in their history, so this reads a fraction of what grouping all their
+ * events by value reads (a fifth, over the benchmark's year of cases); someone who never meets
+ * them all is read to the end, as grouping would. Each step compares with the values seen so far,
+ * which is why large thresholds group instead.
+ */
+function distinctWalk(rule: Extract<Rule, { kind: "distinct" }>, scope: Scope): SQL {
+  const people = inScope(sql`u.id`, scope);
+  const value = sql`(e.attributes->>${rule.attribute})`;
+  const next = personsEvents(rule, scope, sql`walk.user_id`, {
+    columns: sql`e.occurred_at, ${value} as value`,
+    more: [sql`${value} is not null`, sql`${value} <> all(walk.seen)`],
+  });
+  return sql`with recursive walk (user_id, seen, reached_at) as (
+      select u.id, array[]::text[], null::timestamptz from users u ${people.length ? sql`where ${people[0]}` : sql``}
+      union all
+      select walk.user_id, walk.seen || next.value, next.occurred_at
+      from walk cross join lateral (${next} limit 1) next
+      where cardinality(walk.seen) < ${rule.threshold}
+    )
+    select user_id, '' as period_key, reached_at as granted_at from walk where cardinality(seen) = ${rule.threshold}`;
+}
+
+/**
+ * Each person's tally of a type's events per local period, period by period: the company's weeks
+ * or months as ranges of instants (so a DST change moves a boundary exactly), from the period of
+ * scope.periodsFrom (else of the type's first event) to that of its latest one, and before `until`
+ * when given. Each period is one range of the (type, occurred_at, actor_id) index, read index-only
+ * into a small hash of that period's people. Bucketing every event by a time-zone expression and
+ * grouping a year of them at once costs three times as much (a hash of 50k groups, and a zone
+ * conversion per event). `tally` shapes each period's `counted` (user_id, n) rows; the result has
+ * its columns and period_start (local), starts and ends (instants).
+ */
+function periodTallies(event: string, period: "week" | "month", scope: Scope, tally: (counted: SQL) => SQL, until?: SQL): SQL {
+  const step = sql`${`1 ${period}`}::interval`;
+  const first = scope.periodsFrom ? sql`${scope.periodsFrom.toISOString()}::timestamptz` : sql`(select min(occurred_at) from activity_events where type = ${event})`;
+  const counted = sql`select e.actor_id as user_id, count(*) as n from activity_events e
+    where ${sql.join([sql`e.type = ${event}`, sql`e.occurred_at >= p.starts`, sql`e.occurred_at < p.ends`, ...inScope(sql`e.actor_id`, scope)], sql` and `)}
+    group by e.actor_id`;
+  return sql`select p.period_start, p.starts, p.ends, t.* from (
+      select local_start as period_start, local_start at time zone ${scope.timeZone} as starts, (local_start + ${step}) at time zone ${scope.timeZone} as ends
+      from generate_series(
+        date_trunc(${period}, ${first} at time zone ${scope.timeZone}),
+        (select max(occurred_at) from activity_events where type = ${event}) at time zone ${scope.timeZone},
+        ${step}) local_start
+    ) p cross join lateral (${tally(counted)}) t
+    ${until ? sql`where p.starts < ${until}` : sql``}`;
+}
+
+/** A count per period of the actor's own events: the periods someone reached N in, and their N-th event there. */
+function periodCountQuery(rule: Extract<Rule, { kind: "count" }>, period: "week" | "month", scope: Scope): SQL {
+  const tallies = periodTallies(rule.event, period, scope, (counted) => sql`${counted} having count(*) >= ${rule.threshold}`);
+  return sql`select t.user_id, to_char(t.period_start, ${PERIOD_KEY_FORMAT[period]}) as period_key, nth.occurred_at as granted_at
+    from (${tallies}) t cross join lateral (
       select e.occurred_at from activity_events e
-      where ${sql.join(ruleConditions(rule, scope.timeZone), sql` and `)} and ${subject(rule)} = u.id
+      where e.type = ${rule.event} and e.actor_id = t.user_id and e.occurred_at >= t.starts and e.occurred_at < t.ends
       order by e.occurred_at, e.id offset ${rule.threshold - 1} limit 1
-    ) nth ${people}`;
+    ) nth`;
+}
+
+/** A rank per closed period of the actor's own events, ranked within each period (ties share a place). */
+function periodRankQuery(rule: Extract<Rule, { kind: "rank" }>, scope: Scope): SQL {
+  const ranked = (counted: SQL) => sql`select user_id, rank() over (order by n desc) as place from (${counted}) c`;
+  return sql`select user_id, to_char(period_start, ${PERIOD_KEY_FORMAT[rule.period]}) as period_key, ends as granted_at
+    from (${periodTallies(rule.event, rule.period, scope, ranked, closedBefore(rule.period, scope))}) t
+    where place <= ${rule.top}`;
 }
 
 /** Rows of (user_id, period_key, granted_at): who has earned it, and the moment they did. */
 function earnedQuery(rule: Rule, scope: Scope): SQL {
   if (rule.kind === "count" && !rule.period) return nthEventQuery(rule, scope);
+  if (rule.kind === "count" && rule.period && countsOwnEvents(rule)) return periodCountQuery(rule, rule.period, scope);
+  if (rule.kind === "rank" && countsOwnEvents(rule)) return periodRankQuery(rule, scope);
+  if (rule.kind === "distinct" && rule.threshold <= WALKED_DISTINCT) return distinctWalk(rule, scope);
   const events = matchingEvents(rule, scope);
   switch (rule.kind) {
     case "count":
@@ -105,19 +200,23 @@ function earnedQuery(rule: Rule, scope: Scope): SQL {
           ) valued
         ) summed where running >= ${rule.threshold} and running - value < ${rule.threshold}`;
     case "rank": {
-      const asOf = (scope.asOf ?? new Date()).toISOString();
-      const closedBefore = sql`(date_trunc(${rule.period}, ${asOf}::timestamptz at time zone ${scope.timeZone}) at time zone ${scope.timeZone})`;
       return sql`select user_id, to_char(period_start, ${PERIOD_KEY_FORMAT[rule.period]}) as period_key,
           (period_start + ${`1 ${rule.period}`}::interval) at time zone ${scope.timeZone} as granted_at
         from (
           select user_id, period_start, rank() over (partition by period_start order by score desc) as place from (
             select ev.user_id, ev.period_start, count(*) as score from (${events}) ev
-            where ev.occurred_at < ${closedBefore}
+            where ev.occurred_at < ${closedBefore(rule.period, scope)}
             group by ev.user_id, ev.period_start
           ) scored
         ) ranked where place <= ${rule.top}`;
     }
   }
+}
+
+/** The start of the period containing scope.asOf (else now): rank rules award only the periods before it. */
+function closedBefore(period: "week" | "month", scope: Scope): SQL {
+  const asOf = (scope.asOf ?? new Date()).toISOString();
+  return sql`(date_trunc(${period}, ${asOf}::timestamptz at time zone ${scope.timeZone}) at time zone ${scope.timeZone})`;
 }
 
 /**
