@@ -85,6 +85,23 @@ describe("rules about a mission's taker or owner", () => {
 });
 
 describe("going beyond and breadth", () => {
+  it("Bridge Builder: missions accepted for three departments, however often one is helped again; late history moves the date back", async () => {
+    const [manager, taker] = [await person("Lead"), await person("Helper")];
+    const accepted = async (department: number, at: string) => {
+      const attributes = { missionId: 1, ownerId: manager.id, ownerDepartmentId: department, takerId: taker.id };
+      const rows = await db.insert(activityEvents).values({ type: "mission.accepted", actorId: manager.id, occurredAt: new Date(at), attributes }).returning();
+      await afterActivity(db, rows);
+    };
+    await accepted(1, "2026-05-04T08:00:00Z");
+    await accepted(2, "2026-05-05T08:00:00Z");
+    for (const day of ["06", "07", "08"]) await accepted(1, `2026-05-${day}T08:00:00Z`);
+    expect(await earned(taker.id, "bridge-builder")).toEqual([]);
+    await accepted(3, "2026-05-11T08:00:00Z");
+    expect(await earned(taker.id, "bridge-builder")).toEqual([{ periodKey: "", grantedAt: new Date("2026-05-11T08:00:00Z") }]);
+    await accepted(3, "2026-05-09T08:00:00Z"); // arrives late
+    expect(await earned(taker.id, "bridge-builder")).toEqual([{ periodKey: "", grantedAt: new Date("2026-05-09T08:00:00Z") }]);
+  });
+
   it("Weekend Warrior: Friday 23:59 in the company's zone is not a weekend, Saturday 00:00 is", async () => {
     const agent = await person("Weekend");
     await resolveCases(db, agent.email, ["2026-05-08T23:59:00+02:00"]); // Friday, Berlin summer time

@@ -20,6 +20,11 @@ export type Scope = {
   asOf?: Date;
   /** Periodic rules: only the periods from the one containing this instant (earlier ones are settled). */
   periodsFrom?: Date | null;
+  /**
+   * Incremental: the events from this instant on are the new ones; everything before was
+   * evaluated when it arrived. Lets a distinct count skip people whose new events bring no new value.
+   */
+  newSince?: Date;
 };
 
 export type Grant = { userId: string; periodKey: string; grantedAt: Date };
@@ -107,14 +112,22 @@ const WALKED_DISTINCT = 10;
  * which is why large thresholds group instead.
  */
 function distinctWalk(rule: Extract<Rule, { kind: "distinct" }>, scope: Scope): SQL {
-  const people = inScope(sql`u.id`, scope);
   const value = sql`(e.attributes->>${rule.attribute})`;
+  const people = inScope(sql`u.id`, scope);
+  if (scope.newSince) {
+    // Only a value someone had not met before can change their count: helping a department again
+    // needs one index read to tell, not a walk through all the missions they ever did.
+    const since = sql`${scope.newSince.toISOString()}::timestamptz`;
+    const newer = personsEvents(rule, scope, sql`u.id`, { columns: sql`${value} as value`, more: [sql`e.occurred_at >= ${since}`, sql`${value} is not null`] });
+    const before = personsEvents(rule, scope, sql`u.id`, { columns: sql`1`, more: [sql`e.occurred_at < ${since}`, sql`${value} = newer.value`] });
+    people.push(sql`exists (select 1 from (${newer}) newer where not exists (${before}))`);
+  }
   const next = personsEvents(rule, scope, sql`walk.user_id`, {
     columns: sql`e.occurred_at, ${value} as value`,
     more: [sql`${value} is not null`, sql`${value} <> all(walk.seen)`],
   });
   return sql`with recursive walk (user_id, seen, reached_at) as (
-      select u.id, array[]::text[], null::timestamptz from users u ${people.length ? sql`where ${people[0]}` : sql``}
+      select u.id, array[]::text[], null::timestamptz from users u ${people.length ? sql`where ${sql.join(people, sql` and `)}` : sql``}
       union all
       select walk.user_id, walk.seen || next.value, next.occurred_at
       from walk cross join lateral (${next} limit 1) next

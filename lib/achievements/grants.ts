@@ -67,7 +67,7 @@ export async function grantForActivity(tx: Db, userIds: string[], eventTypes: st
     const repeatable = isRepeatable(achievement.rule);
     const scope = repeatable ? people : people.filter((p) => !holds.has(`${achievement.id}:${p}`));
     if (scope.length === 0) continue;
-    const grants = await grantEarned(tx, achievement.id, achievement.rule, { userIds: scope, timeZone, periodsFrom: repeatable ? since : null });
+    const grants = await grantEarned(tx, achievement.id, achievement.rule, { userIds: scope, timeZone, periodsFrom: repeatable ? since : null, newSince: since });
     for (const grant of grants) {
       await notify(tx, [grant.userId], { kind: "achievement", actorId: null, missionId: null, message: `${achievement.icon} You earned “${achievement.name}”!` });
     }
