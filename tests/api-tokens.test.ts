@@ -1,12 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
 import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from "@/lib/api-tokens/tokens";
 import { findActiveUser, type CurrentUser } from "@/lib/users/queries";
 import { createTestDatabase } from "./support/database";
 
-let database: Database;
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let alice: CurrentUser;
 let bob: CurrentUser;
 let admin: CurrentUser;
@@ -31,7 +30,7 @@ describe("personal API tokens", () => {
     expect(info).toMatchObject({ name: "report script", kind: "personal", prefix: token.slice(0, 10), lastUsedAt: null });
     const [stored] = await database.db.select().from(apiTokens).where(eq(apiTokens.id, info.id));
     expect(JSON.stringify(stored)).not.toContain(token);
-    expect(await authenticateApiToken(database.db, token)).toMatchObject({ kind: "personal", user: { email: "alice@example.com" } });
+    expect(await authenticateApiToken(database, token)).toMatchObject({ kind: "personal", user: { email: "alice@example.com" } });
     expect((await listApiTokens(database.db, alice))[0].lastUsedAt).toBeInstanceOf(Date);
   });
 
@@ -40,17 +39,36 @@ describe("personal API tokens", () => {
     const second = await createApiToken(database.db, bob, "two");
     await expect(revokeApiToken(database.db, alice, first.info.id)).rejects.toMatchObject({ status: 404 });
     await revokeApiToken(database.db, bob, first.info.id);
-    expect(await authenticateApiToken(database.db, first.token)).toBeNull();
+    expect(await authenticateApiToken(database, first.token)).toBeNull();
     await database.db.update(users).set({ active: false }).where(eq(users.id, bob.id));
-    expect(await authenticateApiToken(database.db, second.token)).toBeNull();
+    expect(await authenticateApiToken(database, second.token)).toBeNull();
+  });
+
+  it("are remembered by an instance until a change is heard: a revocation counts at once there, and within moments on another instance", async (ctx) => {
+    const { token, info } = await createApiToken(database.db, alice, "remembered");
+    expect(await authenticateApiToken(database, token)).toMatchObject({ user: { id: alice.id } });
+    // Changed behind the app's back (no code path to forget it): the trigger's NOTIFY is heard.
+    await database.db.update(users).set({ name: "Alice Ward" }).where(eq(users.id, alice.id));
+    await expect.poll(async () => (await authenticateApiToken(database, token))?.user.name, { timeout: 3000 }).toBe("Alice Ward");
+
+    if (!database.openAnother) return ctx.skip(); // PGlite is one instance
+    const other = await database.openAnother();
+    try {
+      expect(await authenticateApiToken(other, token)).toMatchObject({ user: { id: alice.id } });
+      await revokeApiToken(database.db, alice, info.id);
+      expect(await authenticateApiToken(database, token)).toBeNull();
+      await expect.poll(() => authenticateApiToken(other, token), { timeout: 3000 }).toBeNull();
+    } finally {
+      await other.close();
+    }
   });
 
   it("reject nonsense and need a name; integration tokens are for admins", async () => {
-    expect(await authenticateApiToken(database.db, "ma_nope")).toBeNull();
-    expect(await authenticateApiToken(database.db, "Bearer something")).toBeNull();
+    expect(await authenticateApiToken(database, "ma_nope")).toBeNull();
+    expect(await authenticateApiToken(database, "Bearer something")).toBeNull();
     await expect(createApiToken(database.db, alice, "   ")).rejects.toMatchObject({ status: 422, fieldErrors: { name: [expect.any(String)] } });
     await expect(createApiToken(database.db, alice, "crm", "integration")).rejects.toMatchObject({ status: 403 });
     const { token } = await createApiToken(database.db, admin, "crm", "integration");
-    expect(await authenticateApiToken(database.db, token)).toMatchObject({ kind: "integration" });
+    expect(await authenticateApiToken(database, token)).toMatchObject({ kind: "integration" });
   });
 });

@@ -1,8 +1,9 @@
 import crypto from "node:crypto";
 import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Database, Db } from "@/db/client";
 import { apiTokens, departments, users, type ApiTokenKind } from "@/db/schema";
 import { builtOncePer } from "@/db/sql-helpers";
+import { bearerCacheOf, forgetBearers } from "./bearer-cache";
 import { requireAdmin } from "@/lib/auth/policy";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { personColumns, type CurrentUser } from "@/lib/users/queries";
@@ -57,6 +58,7 @@ export async function revokeApiToken(db: Db, actor: CurrentUser, tokenId: number
     .where(integrationToken ? or(ownToken, integrationToken) : ownToken)
     .returning({ id: apiTokens.id });
   if (revoked.length === 0) throw new NotFoundError("No such token.");
+  forgetBearers(db);
 }
 
 export type TokenBearer = { user: CurrentUser; kind: ApiTokenKind };
@@ -71,15 +73,26 @@ const liveTokenBearer = builtOncePer((db: Db) =>
     .prepare("live_token_bearer"),
 );
 
-/** The person a bearer token speaks for, if it is live and they are active: one query per request. */
-export async function authenticateApiToken(db: Db, token: string): Promise<TokenBearer | null> {
+type LiveToken = TokenBearer & { tokenId: number; lastUsedAt: Date | null };
+
+/**
+ * The person a bearer token speaks for, if it is live and they are active. Looked up once, then
+ * remembered by this instance until a revocation or a change to the person is heard (BearerCache).
+ */
+export async function authenticateApiToken(database: Database, token: string): Promise<TokenBearer | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const [row] = await liveTokenBearer(db).execute({ tokenHash: hash(token) });
-  if (!row) return null;
-  const { tokenId, kind, lastUsedAt, ...user } = row;
+  const tokenHash = hash(token);
+  const live = await bearerCacheOf<LiveToken>(database).get(tokenHash, async () => {
+    const [row] = await liveTokenBearer(database.db).execute({ tokenHash });
+    if (!row) return null;
+    const { tokenId, kind, lastUsedAt, ...user } = row;
+    return { user: { ...user, name: user.name ?? user.email }, kind, tokenId, lastUsedAt };
+  });
+  if (!live) return null;
   // "Last used" to the minute is plenty, and spares a write on nearly every request.
-  if (!lastUsedAt || Date.now() - lastUsedAt.getTime() > 60_000) {
-    await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, tokenId));
+  if (!live.lastUsedAt || Date.now() - live.lastUsedAt.getTime() > 60_000) {
+    live.lastUsedAt = new Date();
+    await database.db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, live.tokenId));
   }
-  return { user: { ...user, name: user.name ?? user.email }, kind };
+  return { user: live.user, kind: live.kind };
 }

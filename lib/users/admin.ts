@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { escapeLike } from "@/db/sql-helpers";
 import { departments, ROLES, sessions, users, type Role } from "@/db/schema";
+import { forgetBearers } from "@/lib/api-tokens/bearer-cache";
 import { requireAdmin } from "@/lib/auth/policy";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation/parse";
@@ -49,6 +50,7 @@ export async function updateUser(db: Db, actor: Admin, userId: string, input: un
     if (!updated) throw new NotFoundError("No such user.");
     if (!data.active) await tx.delete(sessions).where(eq(sessions.userId, userId));
   });
+  forgetBearers(db);
 }
 
 const departmentName = z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(80, "Keep it under 80 characters.");
@@ -61,6 +63,7 @@ export async function saveDepartment(db: Db, actor: Admin, input: { id?: number 
   if (input.id) {
     const [renamed] = await db.update(departments).set({ name }).where(eq(departments.id, input.id)).returning({ id: departments.id });
     if (!renamed) throw new NotFoundError("No such department.");
+    forgetBearers(db);
   } else {
     await db.insert(departments).values({ name });
   }

@@ -1,4 +1,4 @@
-import { getDb, type Db } from "@/db/client";
+import { getDatabase, type Db } from "@/db/client";
 import type { ApiTokenKind } from "@/db/schema";
 import { authenticateApiToken } from "@/lib/api-tokens/tokens";
 import { DomainError, type FieldErrors } from "@/lib/errors";
@@ -19,8 +19,9 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>
     const token = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "")?.[1];
     const challenge = { "WWW-Authenticate": 'Bearer realm="missions"' };
     if (!token) return apiError(401, "Authenticate with an API token: Authorization: Bearer <token>.", undefined, challenge);
-    const db = await getDb();
-    const bearer = await authenticateApiToken(db, token);
+    const database = await getDatabase();
+    const db = database.db;
+    const bearer = await authenticateApiToken(database, token);
     if (!bearer) return apiError(401, "This API token is unknown or revoked, or its user is deactivated.", undefined, challenge);
     if (bearer.kind !== tokenKind) {
       return apiError(403, tokenKind === "personal" ? "Use a personal API token (Settings) for missions." : "Use an integration API token for this endpoint.");
@@ -36,6 +37,8 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>
 
 /** The request's JSON body; a malformed one is a 400 that says so. */
 export async function jsonBody(request: Request): Promise<unknown> {
+  // A request with neither a length nor chunked encoding has no body (RFC 9112 §6.3): nothing to read.
+  if (!request.headers.has("transfer-encoding") && (request.headers.get("content-length") ?? "0") === "0") return {};
   const text = await request.text();
   if (!text.trim()) return {};
   try {
