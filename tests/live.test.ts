@@ -1,9 +1,12 @@
+import { inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { notifications, users } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { startAchievementWorker } from "@/lib/achievements/queue";
 import { addComment } from "@/lib/missions/comments";
 import { createMission } from "@/lib/missions/commands";
 import { LiveHub, type LiveEvent } from "@/lib/notifications/live";
+import { LIVE_CHANNEL, notifyEach, type LiveSignal } from "@/lib/notifications/notify";
 import { createCompany, type Company } from "./support/company";
 import { createTestDatabase } from "./support/database";
 
@@ -54,6 +57,25 @@ describe("live notifications", () => {
     const badge = await until(() => owner.events.find(isNotification("achievement")));
     expect(badge.data.message).toBe("🚀 You earned “First Mission”!");
     await stopWorker();
+  });
+
+  it("a notification for each of 1,200 people is signalled 500 ids at a time (NOTIFY payloads stop at 8 kB)", async () => {
+    const people = await database.db
+      .insert(users)
+      .values(Array.from({ length: 1200 }, (_, i) => ({ email: `many${i}@example.com`, name: `Many ${i}` })))
+      .returning({ id: users.id });
+    const signals: number[][] = [];
+    const unlisten = await database.listen(LIVE_CHANNEL, (payload) => {
+      const signal = JSON.parse(payload) as LiveSignal;
+      if (signal.type === "notifications") signals.push(signal.ids);
+    });
+    await notifyEach(database.db, people.map((p, i) => ({ userId: p.id, message: `Summary ${i}` })), { kind: "achievement", actorId: null, missionId: null });
+    await until(() => (signals.flat().length >= 1200 ? true : undefined));
+    await unlisten();
+    expect(signals.map((ids) => ids.length).sort((a, b) => b - a)).toEqual([500, 500, 200]);
+    const stored = await database.db.select({ id: notifications.id, userId: notifications.userId, message: notifications.message }).from(notifications).where(inArray(notifications.id, signals.flat()));
+    expect(stored).toHaveLength(1200);
+    expect(stored.find((n) => n.userId === people[7].id)?.message).toBe("Summary 7");
   });
 
   it("cross app instances: a comment written through one instance reaches a subscriber on another", async (ctx) => {

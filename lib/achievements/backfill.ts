@@ -2,11 +2,12 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/sql-helpers";
 import { achievements, backfillRuns } from "@/db/schema";
-import { notify } from "@/lib/notifications/notify";
-import { currentPeriodStart, grantEarned, type Grant } from "./engine";
+import { notifyEach } from "@/lib/notifications/notify";
+import { currentPeriodStart, grantEarned, grantTogether } from "./engine";
 import { achievementsEnabled, loadAchievements, type EnabledAchievement } from "./grants";
 import { companyTimeZone } from "@/lib/settings/company";
 import { isPeriodAward } from "./rules";
+import { tallyGroups } from "./rule-sql";
 
 const ABANDONED_AFTER = sql`interval '5 minutes'`;
 
@@ -44,20 +45,20 @@ function summary(grants: { name: string }[]): string {
 const LANES = 2;
 
 /**
- * Retroactive evaluation: each achievement over everyone's history in its own transaction, two at
- * a time, so progress shows as it goes. Grants are dated when they were earned; each person then
+ * Retroactive evaluation: each achievement (or group sharing one tally) over everyone's history in
+ * its own transaction, two at a time, so progress shows as it goes. Grants are dated when they were earned; each person then
  * gets one summary ("You have already earned 5 achievements") instead of a toast per badge.
  */
 export async function runBackfill(db: Db, runId: number, achievementIds: number[]): Promise<void> {
   const earned = new Map<string, { name: string }[]>();
   try {
     const enabled = await achievementsEnabled(db);
-    const waiting = enabled ? await loadAchievements(db, achievementIds) : [];
+    const waiting = enabled ? groupsOf(await loadAchievements(db, achievementIds)) : [];
     let failed = false;
     const lane = async () => {
-      for (let achievement = waiting.shift(); achievement && !failed; achievement = waiting.shift()) {
+      for (let group = waiting.shift(); group && !failed; group = waiting.shift()) {
         try {
-          await backfillOne(db, runId, achievement, earned);
+          await backfillGroup(db, runId, group, earned);
         } catch (error) {
           failed = true;
           throw error;
@@ -68,13 +69,8 @@ export async function runBackfill(db: Db, runId: number, achievementIds: number[
     const failure = lanes.find((l) => l.status === "rejected");
     if (failure) throw failure.reason;
     await db.transaction(async (tx) => {
-      // One statement per distinct summary, not one per person.
-      const told = new Map<string, string[]>();
-      for (const [userId, grants] of earned) {
-        const message = summary(grants);
-        told.set(message, [...(told.get(message) ?? []), userId]);
-      }
-      for (const [message, userIds] of told) await notify(tx, userIds, { kind: "achievement", actorId: null, missionId: null, message });
+      const told = [...earned].map(([userId, grants]) => ({ userId, message: summary(grants) }));
+      await notifyEach(tx, told, { kind: "achievement", actorId: null, missionId: null });
       await tx
         .update(backfillRuns)
         .set({ status: "done", done: achievementIds.length, finishedAt: sql`now()` })
@@ -89,21 +85,35 @@ export async function runBackfill(db: Db, runId: number, achievementIds: number[
   }
 }
 
-async function backfillOne(db: Db, runId: number, achievement: EnabledAchievement, earned: Map<string, { name: string }[]>): Promise<void> {
+/** Achievements that share one tally are granted together (tallyGroups); the biggest groups first, so the lanes end together. */
+function groupsOf(achievements: EnabledAchievement[]): EnabledAchievement[][] {
+  const byId = new Map(achievements.map((a) => [a.id, a]));
+  return tallyGroups(achievements.map((a) => ({ achievementId: a.id, rule: a.rule })))
+    .map((group) => group.map((m) => byId.get(m.achievementId)!))
+    .sort((a, b) => b.length - a.length);
+}
+
+async function backfillGroup(db: Db, runId: number, group: EnabledAchievement[], earned: Map<string, { name: string }[]>): Promise<void> {
   await db.transaction(async (tx) => {
+    // Everyone's history at once: a tally of every person's weeks is sorted in memory, not on disk.
+    await tx.execute(sql`set local work_mem = '64MB'`);
     const timeZone = await companyTimeZone(tx);
-    let grants: Grant[];
-    if (isPeriodAward(achievement.rule)) {
-      const closedBefore = await currentPeriodStart(tx, achievement.rule.period, timeZone);
-      grants = await grantEarned(tx, achievement.id, achievement.rule, { timeZone, asOf: closedBefore });
-      await tx.update(achievements).set({ awardedThrough: closedBefore }).where(eq(achievements.id, achievement.id));
-    } else {
-      grants = await grantEarned(tx, achievement.id, achievement.rule, { timeZone });
+    // Rank rules award the periods closed by now, and remember that they did.
+    const ranks = group.flatMap((a) => (isPeriodAward(a.rule) ? [a.rule.period] : []));
+    const closedBefore = ranks.length ? await currentPeriodStart(tx, ranks[0], timeZone) : undefined;
+    const scope = { timeZone, asOf: closedBefore };
+    const grants =
+      group.length === 1
+        ? new Map([[group[0].id, await grantEarned(tx, group[0].id, group[0].rule, scope)]])
+        : await grantTogether(tx, group.map((a) => ({ achievementId: a.id, rule: a.rule })), scope);
+    for (const achievement of group) {
+      if (isPeriodAward(achievement.rule)) await tx.update(achievements).set({ awardedThrough: closedBefore }).where(eq(achievements.id, achievement.id));
+      for (const grant of grants.get(achievement.id) ?? []) earned.set(grant.userId, [...(earned.get(grant.userId) ?? []), { name: achievement.name }]);
     }
-    for (const grant of grants) earned.set(grant.userId, [...(earned.get(grant.userId) ?? []), { name: achievement.name }]);
+    const granted = [...grants.values()].reduce((n, g) => n + g.length, 0);
     await tx
       .update(backfillRuns)
-      .set({ done: sql`${backfillRuns.done} + 1`, granted: sql`${backfillRuns.granted} + ${grants.length}`, heartbeatAt: sql`now()` })
+      .set({ done: sql`${backfillRuns.done} + ${group.length}`, granted: sql`${backfillRuns.granted} + ${granted}`, heartbeatAt: sql`now()` })
       .where(eq(backfillRuns.id, runId));
   });
 }

@@ -2,7 +2,7 @@ import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { achievements, userAchievements } from "@/db/schema";
 import { achievementSettings } from "@/lib/settings/company";
-import { notify } from "@/lib/notifications/notify";
+import { notifyEach } from "@/lib/notifications/notify";
 import { grantEarned, type Grant } from "./engine";
 import { isPeriodAward, isRepeatable, parseRule, type Rule } from "./rules";
 
@@ -63,15 +63,15 @@ export async function grantForActivity(tx: Db, userIds: string[], eventTypes: st
     );
   const holds = new Set(settled.map((s) => `${s.achievementId}:${s.userId}`));
   const granted: Grant[] = [];
+  const told: { userId: string; message: string }[] = [];
   for (const achievement of candidates) {
     const repeatable = isRepeatable(achievement.rule);
     const scope = repeatable ? people : people.filter((p) => !holds.has(`${achievement.id}:${p}`));
     if (scope.length === 0) continue;
     const grants = await grantEarned(tx, achievement.id, achievement.rule, { userIds: scope, timeZone, periodsFrom: repeatable ? since : null, newSince: since });
-    for (const grant of grants) {
-      await notify(tx, [grant.userId], { kind: "achievement", actorId: null, missionId: null, message: `${achievement.icon} You earned “${achievement.name}”!` });
-    }
+    told.push(...grants.map((grant) => ({ userId: grant.userId, message: `${achievement.icon} You earned “${achievement.name}”!` })));
     granted.push(...grants);
   }
+  await notifyEach(tx, told, { kind: "achievement", actorId: null, missionId: null });
   return granted;
 }

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/sql-helpers";
 import { achievements } from "@/db/schema";
-import { notify } from "@/lib/notifications/notify";
+import { notifyEach } from "@/lib/notifications/notify";
 import { currentPeriodStart, grantEarned } from "./engine";
 import { achievementsEnabled, loadAchievements } from "./grants";
 import { companyTimeZone } from "@/lib/settings/company";
@@ -31,14 +31,8 @@ export async function awardClosedPeriods(db: Db, asOf = new Date()): Promise<num
       const closedBefore = await currentPeriodStart(tx, rule.period, timeZone, asOf);
       if (row.awardedThrough && row.awardedThrough >= closedBefore) continue;
       const grants = await grantEarned(tx, achievement.id, rule, { timeZone, asOf, periodsFrom: row.awardedThrough });
-      for (const grant of grants) {
-        await notify(tx, [grant.userId], {
-          kind: "achievement",
-          actorId: null,
-          missionId: null,
-          message: `${achievement.icon} You earned “${achievement.name}” for ${grant.periodKey}!`,
-        });
-      }
+      const told = grants.map((grant) => ({ userId: grant.userId, message: `${achievement.icon} You earned “${achievement.name}” for ${grant.periodKey}!` }));
+      await notifyEach(tx, told, { kind: "achievement", actorId: null, missionId: null });
       await tx.update(achievements).set({ awardedThrough: closedBefore }).where(eq(achievements.id, achievement.id));
       count += grants.length;
     }

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { notifications, type NotificationKind } from "@/db/schema";
+import type { NotificationKind } from "@/db/schema";
 
 /** One Postgres channel carries every live signal; payloads are small (ids only): NOTIFY caps them at 8 kB. */
 export const LIVE_CHANNEL = "missions_live";
@@ -54,12 +54,31 @@ export function recipientsOf(recipientIds: Iterable<string | null>, actorId: str
 /** Notifies each recipient once, never the person whose action it was. */
 export async function notify(tx: Db, recipientIds: Iterable<string | null>, notification: NewNotification): Promise<void> {
   const recipients = recipientsOf(recipientIds, notification.actorId);
-  // 500 at a time: a statement's parameters are limited (65,535), and so is a NOTIFY's payload.
-  for (let i = 0; i < recipients.length; i += 500) {
-    const rows = await tx
-      .insert(notifications)
-      .values(recipients.slice(i, i + 500).map((userId) => ({ userId, ...notification })))
-      .returning({ id: notifications.id });
-    await signal(tx, { type: "notifications", ids: rows.map((r) => r.id) });
-  }
+  await notifyEach(
+    tx,
+    recipients.map((userId) => ({ userId, message: notification.message })),
+    notification,
+  );
+}
+
+/** NOTIFY carries at most 8 kB: ids are signalled this many at a time. */
+const SIGNALLED_AT_ONCE = 500;
+
+/**
+ * A notification with its own message to each person (never about their own action), in one
+ * statement however many there are, signalled SIGNALLED_AT_ONCE ids at a time.
+ */
+export async function notifyEach(tx: Db, entries: { userId: string; message: string }[], notification: Omit<NewNotification, "message">): Promise<void> {
+  const rows = entries.filter((e) => e.userId !== notification.actorId).map((e) => ({ user_id: e.userId, message: e.message }));
+  if (rows.length === 0) return;
+  await tx.execute(sql`
+    with told as (
+      insert into notifications (user_id, kind, actor_id, mission_id, message)
+      select t.user_id, ${notification.kind}::text, ${notification.actorId}::text, ${notification.missionId}::int, t.message
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as t(user_id text, message text)
+      returning id
+    )
+    select pg_notify(${LIVE_CHANNEL}, json_build_object('type', 'notifications', 'ids', json_agg(id order by id))::text)
+    from (select id, (row_number() over (order by id) - 1) / ${SIGNALLED_AT_ONCE} as chunk from told) numbered
+    group by chunk`);
 }
