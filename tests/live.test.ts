@@ -4,7 +4,7 @@ import { notifications, users } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { startAchievementWorker } from "@/lib/achievements/queue";
 import { addComment } from "@/lib/missions/comments";
-import { createMission } from "@/lib/missions/commands";
+import { createMission, transitionMission } from "@/lib/missions/commands";
 import { LiveHub, type LiveEvent } from "@/lib/notifications/live";
 import { LIVE_CHANNEL, notifyEach, type LiveSignal } from "@/lib/notifications/notify";
 import { createCompany, type Company } from "./support/company";
@@ -57,6 +57,29 @@ describe("live notifications", () => {
     const badge = await until(() => owner.events.find(isNotification("achievement")));
     expect(badge.data.message).toBe("🚀 You earned “First Mission”!");
     await stopWorker();
+  });
+
+  it("a transition's notification and mission signal reach subscribers once it has committed, in a transaction only when it commits", async () => {
+    const hub = new LiveHub(database);
+    const owner = collect(hub, c.owner.id);
+    await owner.subscribed;
+    const { id } = await createMission(database.db, c.owner, { description: "Signalled", reward: "Tea", dueAt: null, audience: "everyone", parentId: null });
+    await transitionMission(database.db, c.taker, id, "start");
+    const note = await until(() => owner.events.find((e): e is NotificationEvent => isNotification("status_change")(e) && e.data.missionId === id));
+    expect(note.data.message).toBe("Spencer Taker started “Signalled”.");
+    await until(() => owner.events.find((e) => e.event === "mission" && e.data.id === id));
+
+    const heard = owner.events.length;
+    await database.db
+      .transaction(async (tx) => {
+        await transitionMission(tx, c.taker, id, "complete");
+        await new Promise((r) => setTimeout(r, 300));
+        expect(owner.events.length).toBe(heard); // not before the commit
+        tx.rollback();
+      })
+      .catch(() => {});
+    await new Promise((r) => setTimeout(r, 300));
+    expect(owner.events.length).toBe(heard); // nor after a rollback
   });
 
   it("a notification for each of 1,200 people is signalled 500 ids at a time (NOTIFY payloads stop at 8 kB)", async () => {
