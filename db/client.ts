@@ -47,15 +47,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return database;
 }
 
-/**
- * Set on every connection. JIT compiles a query's expressions when its estimated cost is high:
- * the app's queries are short, and the estimates of the achievement rules' per-person LATERAL reads
- * are far too high, so JIT only added its compile time (80 of 200 ms of a backfill query).
- */
-const CONNECTION_SETTINGS = { jit: "off" };
-
 async function openPostgres(url: string, poolSize: number, prepare: boolean): Promise<Database> {
-  const client = postgres(url, { max: poolSize, onnotice: () => {}, prepare, connection: CONNECTION_SETTINGS });
+  const client = postgres(url, { max: poolSize, onnotice: () => {}, prepare });
   if (prepare) preparedByDefault(client);
   const db = drizzlePostgres(client, { schema }) as unknown as Db;
   return {

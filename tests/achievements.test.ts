@@ -146,6 +146,13 @@ describe("per-period awards", () => {
     expect(note).toBeDefined();
   });
 
+  it("Busy Week: a case dated in the year 9999 and one in the year 1 leave the weeks between as they are", async () => {
+    const agent = await person("Far");
+    await resolveCases(db, agent.email, ["9999-12-31T12:00:00Z", "0001-01-01T12:00:00Z"]);
+    await resolveCases(db, agent.email, minutesFrom("2026-09-07T08:00:00Z", 50));
+    expect((await earned(agent.id, "busy-week")).map((g) => g.periodKey)).toEqual(["2026-W37"]);
+  });
+
   it("Busy Week: 50 cases in one week, earned again in another week", async () => {
     const agent = await person("Busy");
     await resolveCases(db, agent.email, minutesFrom("2026-08-03T08:00:00Z", 49));

@@ -1,7 +1,8 @@
-import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { apiTokens, users } from "@/db/schema";
 import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from "@/lib/api-tokens/tokens";
+import { updateUser } from "@/lib/users/admin";
 import { findActiveUser, type CurrentUser } from "@/lib/users/queries";
 import { createTestDatabase } from "./support/database";
 
@@ -61,6 +62,35 @@ describe("personal API tokens", () => {
     } finally {
       await other.close();
     }
+  });
+
+  it("an admin's change to a remembered token's person counts at once; one nobody heard of counts within five seconds", async () => {
+    const [carol] = await database.db.insert(users).values({ email: "carol@example.com", name: "Carol" }).returning({ id: users.id });
+    const person = (await findActiveUser(database.db, carol.id))!;
+    const { token } = await createApiToken(database.db, person, "remembered");
+    expect(await authenticateApiToken(database, token)).toMatchObject({ user: { role: "member" } });
+    await updateUser(database.db, admin, carol.id, { role: "manager", departmentId: null, active: true });
+    expect(await authenticateApiToken(database, token)).toMatchObject({ user: { role: "manager" } });
+
+    // A change with the triggers switched off (as a restore or a replica might): no NOTIFY at all.
+    await new Promise((r) => setTimeout(r, 300)); // the admin change's own NOTIFY has been heard
+    expect(await authenticateApiToken(database, token)).toMatchObject({ user: { role: "manager" } });
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      await tx.update(users).set({ role: "member" }).where(eq(users.id, carol.id));
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await authenticateApiToken(database, token)).toMatchObject({ user: { role: "manager" } }); // still remembered
+    const now = Date.now();
+    const later = vi.spyOn(Date, "now").mockReturnValue(now + 5_001);
+    try {
+      expect(await authenticateApiToken(database, token)).toMatchObject({ user: { role: "member" } });
+    } finally {
+      later.mockRestore();
+    }
+
+    await updateUser(database.db, admin, carol.id, { role: "member", departmentId: null, active: false });
+    expect(await authenticateApiToken(database, token)).toBeNull();
   });
 
   it("reject nonsense and need a name; integration tokens are for admins", async () => {

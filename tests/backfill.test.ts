@@ -34,7 +34,7 @@ function history() {
       actor: `${who}@example.com`,
       occurredAt: at.toISOString(),
       externalId: `h-${i}`,
-      attributes: { channel: CHANNELS[Math.floor(random() * 4)], satisfaction: random() < 0.6 ? "good" : "bad", queue: "support" },
+      attributes: { channel: CHANNELS[Math.floor(random() * 4)], satisfaction: random() < 0.6 ? "good" : "bad", queue: "support", customer: `c${(i * 7) % 15}` },
     });
   }
   return events;
@@ -98,6 +98,20 @@ describe("retroactive evaluation", () => {
     expect(await grantsOf(backfilled)).toEqual(expected);
   });
 
+  it("skips an achievement switched off before its backfill ran", async () => {
+    const db = await freshCompany();
+    await db.update(companySettings).set({ achievementsEnabled: false });
+    await ingestAll(db, history().slice(0, 400));
+    await db.update(companySettings).set({ achievementsEnabled: true });
+    const all = await db.select({ id: achievements.id, key: achievements.key }).from(achievements);
+    await requestBackfill(db, all.map((a) => a.id), null);
+    await db.update(achievements).set({ enabled: false }).where(eq(achievements.key, "first-case"));
+    await runPendingBackfills(db);
+    const keys = new Set((await grantsOf(db)).map((g) => g.split(" ")[1]));
+    expect(keys.has("cases-100")).toBe(true);
+    expect(keys.has("first-case")).toBe(false);
+  });
+
   it("tells each person once, grouped, instead of a toast per badge", async () => {
     const db = await freshCompany();
     await db.update(companySettings).set({ achievementsEnabled: false });
@@ -116,11 +130,11 @@ describe("retroactive evaluation", () => {
 });
 
 describe("the rules' query shapes", () => {
-  // Rules about a person's own events with no conditions tally each period from an index, and small
-  // distinct counts walk each person's events; the same rule with a condition every event meets
-  // ("queue: support") takes the general form, which buckets and numbers every event. The history
-  // crosses the start of daylight saving time in New York (8 March).
-  it("period tallies and distinct walks grant what the general form grants, dated the same", async () => {
+  // Rules about a person's own events with no conditions tally each period from an index; the same
+  // rule with a condition every event meets ("queue: support") takes the general form, which
+  // buckets and numbers every event. The history crosses the start of daylight saving time in New
+  // York (8 March).
+  it("period tallies grant what the general form grants, dated the same", async () => {
     const db = await freshCompany();
     await db.update(companySettings).set({ achievementsEnabled: false });
     await ingestAll(db, history());
@@ -131,7 +145,6 @@ describe("the rules' query shapes", () => {
       monthly: { kind: "count", event: "case.resolved", threshold: 70, period: "month" },
       weeklyTop: { kind: "rank", event: "case.resolved", period: "week", top: 1 },
       monthlyTop2: { kind: "rank", event: "case.resolved", period: "month", top: 2 },
-      channels: { kind: "distinct", event: "case.resolved", attribute: "channel", threshold: 4 },
     };
     const created = await db
       .insert(achievements)
@@ -154,21 +167,61 @@ describe("the rules' query shapes", () => {
     expect(shaped.some((g) => g.includes(" weeklyTop 2026-W09 2026-03-02T05:00:00.000Z"))).toBe(true);
   });
 
-  it("a distinct walk dates the grant at the first event of the last new value, per person", async () => {
+  it("where a clock change repeats the first hour of a period (Havana, 1 November 2026), its first pass belongs to the new period, as local time says", async () => {
+    const db = await freshCompany();
+    await db.update(companySettings).set({ timeZone: "America/Havana", achievementsEnabled: false });
+    // 00:30 local happens at 04:30Z (summer time) and again at 05:30Z (winter time).
+    const at = ["2026-10-31T12:00:00Z", "2026-11-01T04:30:00Z", "2026-11-01T05:30:00Z"];
+    await ingestEvents(db, at.map((occurredAt, i) => ({ type: "case.resolved", actor: "ada@example.com", occurredAt, externalId: `havana-${i}`, attributes: { queue: "support" } })), "helpdesk");
+    await db.update(companySettings).set({ achievementsEnabled: true });
+    const rule = { kind: "count", event: "case.resolved", threshold: 2, period: "month" };
+    const created = await db
+      .insert(achievements)
+      .values([
+        { key: "monthly", name: "monthly", description: "", icon: "🧪", tier: "bronze" as const, rule },
+        { key: "monthly-general", name: "monthly-general", description: "", icon: "🧪", tier: "bronze" as const, rule: { ...rule, where: [{ attribute: "queue", equals: "support" }] } },
+      ])
+      .returning({ id: achievements.id });
+    await requestBackfill(db, created.map((a) => a.id), null);
+    await runPendingBackfills(db);
+    expect((await grantsOf(db)).filter((g) => g.includes(" monthly"))).toEqual([
+      "ada@example.com monthly 2026-11 2026-11-01T05:30:00.000Z",
+      "ada@example.com monthly-general 2026-11 2026-11-01T05:30:00.000Z",
+    ]);
+  });
+
+  it("distinct counts, walked (up to 10 values) or grouped (more), date the grant at the first event of the last new value", async () => {
     const db = await freshCompany();
     const events = history();
     await ingestAll(db, events);
-    const expected = PEOPLE.flatMap((p) => {
-      const firsts = new Map<string, number>();
-      for (const e of events.filter((e) => e.actor === `${p}@example.com`)) {
-        const at = new Date(e.occurredAt).getTime();
-        firsts.set(e.attributes.channel, Math.min(at, firsts.get(e.attributes.channel) ?? Infinity));
-      }
-      return firsts.size === CHANNELS.length ? [`${p}@example.com omnichannel  ${new Date(Math.max(...firsts.values())).toISOString()}`] : [];
-    });
-    expect(expected.length).toBeGreaterThan(1);
-    expect((await grantsOf(db)).filter((g) => g.includes(" omnichannel "))).toEqual(expected);
+    const rules = {
+      walked: { kind: "distinct", event: "case.resolved", attribute: "customer", threshold: 9, where: [{ attribute: "satisfaction", equals: "good" }] },
+      grouped: { kind: "distinct", event: "case.resolved", attribute: "customer", threshold: 12 },
+    } as const;
+    const created = await db
+      .insert(achievements)
+      .values(Object.entries(rules).map(([key, rule]) => ({ key, name: key, description: key, icon: "🧪", tier: "bronze" as const, rule })))
+      .returning({ id: achievements.id });
+    await requestBackfill(db, created.map((a) => a.id), null);
+    await runPendingBackfills(db);
+    // The same, counted here: each value's first matching event; the N-th of those moments.
+    const expected = (key: string, attribute: "channel" | "customer", threshold: number, onlyGood = false) =>
+      PEOPLE.flatMap((p) => {
+        const firsts = new Map<string, number>();
+        for (const e of events.filter((e) => e.actor === `${p}@example.com` && (!onlyGood || e.attributes.satisfaction === "good"))) {
+          const at = new Date(e.occurredAt).getTime();
+          firsts.set(e.attributes[attribute], Math.min(at, firsts.get(e.attributes[attribute]) ?? Infinity));
+        }
+        const times = [...firsts.values()].sort((a, b) => a - b);
+        return times.length >= threshold ? [`${p}@example.com ${key}  ${new Date(times[threshold - 1]).toISOString()}`] : [];
+      });
+    const grants = await grantsOf(db);
+    for (const [key, attribute, threshold, onlyGood] of [["omnichannel", "channel", 4, false], ["walked", "customer", 9, true], ["grouped", "customer", 12, false]] as const) {
+      expect(expected(key, attribute, threshold, onlyGood).length).toBeGreaterThan(1);
+      expect(grants.filter((g) => g.split(" ")[1] === key)).toEqual(expected(key, attribute, threshold, onlyGood));
+    }
   });
+
 });
 
 describe("points, levels and leaderboards", () => {

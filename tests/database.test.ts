@@ -9,6 +9,7 @@ import { openDatabase, type Database, type Db } from "@/db/client";
 import { rowsOf } from "@/db/sql-helpers";
 import { departments, missions, users } from "@/db/schema";
 import { DEMO_PEOPLE } from "@/lib/demo-directory";
+import { evaluatingRules } from "@/lib/achievements/engine";
 import { createTestDatabase } from "./support/database";
 
 const run = promisify(execFile);
@@ -79,13 +80,18 @@ describe("PostgreSQL", () => {
     }
   });
 
-  it("runs without JIT compilation on every connection, in transactions too", async (ctx) => {
+  it("evaluates rules without JIT and, for everyone's history, with room to sort, in that transaction only", async (ctx) => {
     const database = await createTestDatabase();
     try {
       if (!database.openAnother) return ctx.skip(); // PGlite has no JIT
-      const jit = async (db: Db) => String(rowsOf(await db.execute(sql`show jit`))[0].jit);
-      expect(await jit(database.db)).toBe("off");
-      expect(await database.db.transaction((tx) => jit(tx))).toBe("off");
+      const settings = async (db: Db) => rowsOf(await db.execute(sql`select current_setting('jit') as jit, current_setting('work_mem') as work_mem`))[0];
+      const before = await settings(database.db);
+      const during = await database.db.transaction(async (tx) => {
+        await evaluatingRules(tx, { everyone: true });
+        return settings(tx);
+      });
+      expect(during).toEqual({ jit: "off", work_mem: "64MB" });
+      expect(await settings(database.db)).toEqual(before);
     } finally {
       await database.close();
     }

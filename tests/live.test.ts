@@ -70,14 +70,16 @@ describe("live notifications", () => {
     await until(() => owner.events.find((e) => e.event === "mission" && e.data.id === id));
 
     const heard = owner.events.length;
-    await database.db
-      .transaction(async (tx) => {
-        await transitionMission(tx, c.taker, id, "complete");
+    let inside: unknown;
+    await expect(
+      database.db.transaction(async (tx) => {
+        inside = await transitionMission(tx, c.taker, id, "complete");
         await new Promise((r) => setTimeout(r, 300));
         expect(owner.events.length).toBe(heard); // not before the commit
         tx.rollback();
-      })
-      .catch(() => {});
+      }),
+    ).rejects.toThrow(/rollback/i);
+    expect(inside).toEqual({ id, status: "awaiting_acceptance" });
     await new Promise((r) => setTimeout(r, 300));
     expect(owner.events.length).toBe(heard); // nor after a rollback
   });

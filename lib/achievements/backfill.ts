@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/sql-helpers";
 import { achievements, backfillRuns } from "@/db/schema";
 import { notifyEach } from "@/lib/notifications/notify";
-import { currentPeriodStart, grantEarned, grantTogether } from "./engine";
+import { currentPeriodStart, evaluatingRules, grantEarned, grantTogether } from "./engine";
 import { achievementsEnabled, loadAchievements, type EnabledAchievement } from "./grants";
 import { companyTimeZone } from "@/lib/settings/company";
 import { isPeriodAward } from "./rules";
@@ -95,8 +95,7 @@ function groupsOf(achievements: EnabledAchievement[]): EnabledAchievement[][] {
 
 async function backfillGroup(db: Db, runId: number, group: EnabledAchievement[], earned: Map<string, { name: string }[]>): Promise<void> {
   await db.transaction(async (tx) => {
-    // Everyone's history at once: a tally of every person's weeks is sorted in memory, not on disk.
-    await tx.execute(sql`set local work_mem = '64MB'`);
+    await evaluatingRules(tx, { everyone: true });
     const timeZone = await companyTimeZone(tx);
     // Rank rules award the periods closed by now, and remember that they did.
     const ranks = group.flatMap((a) => (isPeriodAward(a.rule) ? [a.rule.period] : []));

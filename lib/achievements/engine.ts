@@ -14,6 +14,17 @@ export type { Member, Scope };
 export type Grant = { userId: string; periodKey: string; grantedAt: Date };
 
 /**
+ * Settings for a transaction that evaluates rules, local to it. No JIT: the estimates of the rules'
+ * per-person LATERAL reads are far above what they do, so JIT compiled them for longer than they
+ * ran (80 of a backfill query's 200 ms). For everyone's history, room to sort a tally of every
+ * person's weeks in memory. (Per transaction, not per connection: a pooler such as PgBouncer
+ * refuses unknown connection parameters.)
+ */
+export async function evaluatingRules(tx: Db, { everyone = false } = {}): Promise<void> {
+  await tx.execute(sql`select set_config('jit', 'off', true) ${everyone ? sql`, set_config('work_mem', '64MB', true)` : sql``}`);
+}
+
+/**
  * Grants what the rule says is earned in this scope; returns only the grants that are new. When
  * older history arrives late, an existing grant's date moves back to when it was really earned
  * (silently: it is not new), so the result does not depend on the order events arrive in.

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { achievements, userAchievements } from "@/db/schema";
 import { achievementSettings } from "@/lib/settings/company";
 import { notifyEach } from "@/lib/notifications/notify";
-import { grantEarned, type Grant } from "./engine";
+import { evaluatingRules, grantEarned, type Grant } from "./engine";
 import { isPeriodAward, isRepeatable, parseRule, type Rule } from "./rules";
 
 export type EnabledAchievement = { id: number; name: string; icon: string; rule: Rule };
@@ -22,11 +22,12 @@ export const definitionColumns = {
   rule: achievements.rule,
 };
 
+/** The achievements switched on (of these ids, when given): one switched off grants nothing, backfills included. */
 export async function loadAchievements(db: Db, ids?: number[]): Promise<EnabledAchievement[]> {
   const rows = await db
     .select({ id: achievements.id, name: achievements.name, icon: achievements.icon, rule: achievements.rule })
     .from(achievements)
-    .where(ids ? inArray(achievements.id, ids) : eq(achievements.enabled, true));
+    .where(and(eq(achievements.enabled, true), ids ? inArray(achievements.id, ids) : undefined));
   return rows.map((r) => ({ ...r, rule: parseRule(r.rule) }));
 }
 
@@ -42,6 +43,7 @@ export async function grantForActivity(tx: Db, userIds: string[], eventTypes: st
   if (!enabled) return [];
   const candidates = (await loadAchievements(tx)).filter((a) => !isPeriodAward(a.rule) && eventTypes.includes(a.rule.event));
   if (candidates.length === 0) return [];
+  await evaluatingRules(tx);
   // One evaluation per person at a time: otherwise two transactions that each add someone's
   // 2nd event could each see only one and both miss a threshold of 2. Waiting here means the
   // evaluation below starts after the other commits, and so sees its event. Sorted: no deadlocks.

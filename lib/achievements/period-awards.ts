@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/sql-helpers";
 import { achievements } from "@/db/schema";
 import { notifyEach } from "@/lib/notifications/notify";
-import { currentPeriodStart, grantEarned } from "./engine";
+import { currentPeriodStart, evaluatingRules, grantEarned } from "./engine";
 import { achievementsEnabled, loadAchievements } from "./grants";
 import { companyTimeZone } from "@/lib/settings/company";
 import { isPeriodAward } from "./rules";
@@ -22,6 +22,7 @@ export async function awardClosedPeriods(db: Db, asOf = new Date()): Promise<num
   return db.transaction(async (tx) => {
     const result = await tx.execute(sql`select pg_try_advisory_xact_lock(${PERIOD_AWARDS_LOCK}) as locked`);
     if (!rowsOf(result)[0].locked) return 0;
+    await evaluatingRules(tx, { everyone: true });
     let count = 0;
     for (const achievement of candidates) {
       const rule = achievement.rule;

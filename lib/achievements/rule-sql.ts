@@ -17,8 +17,10 @@ export type Scope = {
   /** Periodic rules: only the periods from the one containing this instant (earlier ones are settled). */
   periodsFrom?: Date | null;
   /**
-   * Incremental: the events from this instant on are the new ones; everything before was
-   * evaluated when it arrived. Lets a distinct count skip people whose new events bring no new value.
+   * Incremental: the events from this instant on are the new ones, and what came before has been
+   * evaluated already (as it arrived, or by the backfill that switching an achievement on runs).
+   * A distinct count then skips people whose new events bring no value they had not met: only a
+   * new value can change it. (So a badge missed by a failed backfill waits for the next backfill.)
    */
   newSince?: Date;
 };
@@ -116,14 +118,15 @@ function distinctWalk(rule: Extract<Rule, { kind: "distinct" }>, scope: Scope): 
     const before = personsEvents(rule, scope, sql`u.id`, { columns: sql`1`, more: [sql`e.occurred_at < ${since}`, sql`${value} = newer.value`] });
     people.push(sql`exists (select 1 from (${newer}) newer where not exists (${before}))`);
   }
+  // Each step reads on from the previous step's event: the next new value can only come after it.
   const next = personsEvents(rule, scope, sql`walk.user_id`, {
-    columns: sql`e.occurred_at, ${value} as value`,
-    more: [sql`${value} is not null`, sql`${value} <> all(walk.seen)`],
+    columns: sql`e.occurred_at, e.id, ${value} as value`,
+    more: [sql`(e.occurred_at, e.id) > (walk.reached_at, walk.last_id)`, sql`${value} is not null`, sql`${value} <> all(walk.seen)`],
   });
-  return sql`with recursive walk (user_id, seen, reached_at) as (
-      select u.id, array[]::text[], null::timestamptz from users u ${people.length ? sql`where ${sql.join(people, sql` and `)}` : sql``}
+  return sql`with recursive walk (user_id, seen, reached_at, last_id) as (
+      select u.id, array[]::text[], '-infinity'::timestamptz, 0::bigint from users u ${people.length ? sql`where ${sql.join(people, sql` and `)}` : sql``}
       union all
-      select walk.user_id, walk.seen || next.value, next.occurred_at
+      select walk.user_id, walk.seen || next.value, next.occurred_at, next.id
       from walk cross join lateral (${next} limit 1) next
       where cardinality(walk.seen) < ${rule.threshold}
     )
@@ -131,28 +134,45 @@ function distinctWalk(rule: Extract<Rule, { kind: "distinct" }>, scope: Scope): 
 }
 
 /**
+ * The first instant the company's clock reads `local` (a timestamp). Where a clock change repeats
+ * that hour (Havana goes back from 01:00 to 00:00), this is its first pass, which is where
+ * date_trunc of local times puts the boundary; it holds for shifts of up to an hour, which is
+ * every zone but Antarctica/Troll's.
+ */
+function firstInstant(local: SQL, timeZone: string): SQL {
+  return sql`least((${local}) at time zone ${timeZone}, ((${local}) - interval '1 hour') at time zone ${timeZone} + interval '1 hour')`;
+}
+
+/**
  * Each person's tally of a type's events per local period, period by period: the company's weeks
  * or months as ranges of instants (so a DST change moves a boundary exactly), from the period of
- * scope.periodsFrom (else of the type's first event) to that of its latest one, and before `until`
- * when given. Each period is one range of the (type, occurred_at, actor_id) index, read index-only
- * into a small hash of that period's people. Bucketing every event by a time-zone expression and
- * grouping a year of them at once costs three times as much (a hash of 50k groups, and a zone
- * conversion per event). `tally` shapes each period's `counted` (user_id, n) rows; the result has
- * its columns and period_start (local), starts and ends (instants).
+ * scope.periodsFrom (else of the type's first event), hopping from each period that has events to
+ * the next one that has (one index read each, so an event dated in the year 9999 costs one hop, not
+ * 400,000 empty weeks), and before `until` when given. Each period is one range of the
+ * (type, occurred_at, actor_id) index, read index-only into a small hash of that period's people.
+ * Bucketing every event by a time-zone expression and grouping a year of them at once costs three
+ * times as much (a hash of 50k groups, and a zone conversion per event). `tally` shapes each
+ * period's `counted` (user_id, n) rows; the result has its columns and period_start (local),
+ * starts and ends (instants).
  */
 function periodTallies(event: string, period: "week" | "month", scope: Scope, tally: (counted: SQL) => SQL, until?: SQL): SQL {
+  const zone = scope.timeZone;
   const step = sql`${`1 ${period}`}::interval`;
-  const first = scope.periodsFrom ? sql`${scope.periodsFrom.toISOString()}::timestamptz` : sql`(select min(occurred_at) from activity_events where type = ${event})`;
+  const from = scope.periodsFrom
+    ? firstInstant(sql`date_trunc(${period}, ${scope.periodsFrom.toISOString()}::timestamptz at time zone ${zone})`, zone)
+    : sql`'-infinity'::timestamptz`;
+  const firstPeriodFrom = (instant: SQL) => sql`select date_trunc(${period}, occurred_at at time zone ${zone}) as local_start
+    from activity_events where type = ${event} and occurred_at >= ${instant} order by occurred_at limit 1`;
+  const bounds = sql`local_start, ${firstInstant(sql`local_start`, zone)}, ${firstInstant(sql`local_start + ${step}`, zone)}`;
   const counted = sql`select e.actor_id as user_id, count(*) as n from activity_events e
     where ${sql.join([sql`e.type = ${event}`, sql`e.occurred_at >= p.starts`, sql`e.occurred_at < p.ends`, ...inScope(sql`e.actor_id`, scope)], sql` and `)}
     group by e.actor_id`;
-  return sql`select p.period_start, p.starts, p.ends, t.* from (
-      select local_start as period_start, local_start at time zone ${scope.timeZone} as starts, (local_start + ${step}) at time zone ${scope.timeZone} as ends
-      from generate_series(
-        date_trunc(${period}, ${first} at time zone ${scope.timeZone}),
-        (select max(occurred_at) from activity_events where type = ${event}) at time zone ${scope.timeZone},
-        ${step}) local_start
-    ) p cross join lateral (${tally(counted)}) t
+  return sql`with recursive periods (period_start, starts, ends) as (
+      select ${bounds} from (${firstPeriodFrom(from)}) first
+      union all
+      select ${bounds} from periods cross join lateral (${firstPeriodFrom(sql`periods.ends`)}) next
+    )
+    select p.period_start, p.starts, p.ends, t.* from periods p cross join lateral (${tally(counted)}) t
     ${until ? sql`where p.starts < ${until}` : sql``}`;
 }
 

@@ -7,19 +7,22 @@ import type { Database, Db } from "@/db/client";
  */
 export const BEARERS_CHANNEL = "missions_bearers";
 
-/** However quiet the channel, an entry is looked up again after this long. */
-const KEPT_MS = 60_000;
+/**
+ * However quiet the channel, an entry is looked up again after this long: the longest a change
+ * can go unheard if an instance's listener is down (postgres.js reconnects it, and the memory is
+ * emptied then) or the channel does not carry notifications (a pooler in transaction mode).
+ */
+const KEPT_MS = 5_000;
 const MAX_ENTRIES = 10_000;
 
 type Entry<T> = { value: T; until: number };
 
 /**
  * An instance's memory of recent token lookups, so that an API request costs the database one
- * round trip (its work) instead of two. It is only used while the instance is listening on
- * BEARERS_CHANNEL, is emptied on every change heard there and on every (re)connection of the
- * listener (changes made while it was down were not heard), and entries expire anyway. A change
- * made through this instance empties it at once (forgetBearers); other instances hear of it within
- * moments.
+ * round trip (its work) instead of two. It remembers nothing until the instance listens on
+ * BEARERS_CHANNEL; it is emptied on every change heard there and on every (re)connection of the
+ * listener, and entries expire after KEPT_MS. A change made through this instance empties it at
+ * once (forgetBearers); other instances hear of it within moments, and within KEPT_MS at worst.
  */
 export class BearerCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
