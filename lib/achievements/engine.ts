@@ -31,24 +31,29 @@ export async function evaluatingRules(tx: Db, { everyone = false } = {}): Promis
  */
 export async function grantEarned(db: Db, achievementId: number, rule: Rule, scope: Scope): Promise<Grant[]> {
   if (scope.userIds && scope.userIds.length === 0) return [];
-  const granted = await insertGrants(db, sql`select ${achievementId}::int as achievement_id, earned.* from (${earnedQuery(rule, scope)}) earned`);
+  const earned = sql`select ${achievementId}::int as achievement_id, earned.* from (${earnedQuery(rule, scope)}) earned`;
+  const granted = await insertGrants(db, earned, { namesPeople: rule.who !== "actor" });
   return granted.map((g) => g.grant);
 }
 
 /** Grants a tallyGroups group in one statement over one tally; returns the new grants of each achievement. */
 export async function grantTogether(db: Db, members: Member[], scope: Scope): Promise<Map<number, Grant[]>> {
   const granted = new Map<number, Grant[]>(members.map((m) => [m.achievementId, []]));
-  for (const { achievementId, grant } of await insertGrants(db, tallyGroupQuery(members, scope))) granted.get(achievementId)!.push(grant);
+  for (const { achievementId, grant } of await insertGrants(db, tallyGroupQuery(members, scope), { namesPeople: false })) granted.get(achievementId)!.push(grant);
   return granted;
 }
 
-/** Inserts rows of (achievement_id, user_id, period_key, granted_at); returns the ones that are new. */
-async function insertGrants(db: Db, earned: SQL): Promise<{ achievementId: number; grant: Grant }[]> {
+/**
+ * Inserts rows of (achievement_id, user_id, period_key, granted_at); returns the ones that are new.
+ * `namesPeople`: the rows' people come from event attributes (a mission's taker or owner), which
+ * may name no one; an event's actor is always someone (a foreign key), so that check is skipped.
+ */
+async function insertGrants(db: Db, earned: SQL, { namesPeople }: { namesPeople: boolean }): Promise<{ achievementId: number; grant: Grant }[]> {
   const result = await db.execute(sql`
     insert into user_achievements (user_id, achievement_id, period_key, granted_at)
     select earned.user_id, earned.achievement_id, earned.period_key, earned.granted_at
     from (${earned}) earned
-    where exists (select 1 from users u where u.id = earned.user_id)
+    ${namesPeople ? sql`where exists (select 1 from users u where u.id = earned.user_id)` : sql``}
     on conflict (user_id, achievement_id, period_key) do update set granted_at = excluded.granted_at
       where excluded.granted_at < user_achievements.granted_at
     returning achievement_id, user_id, period_key, granted_at, (xmax = 0) as inserted`);

@@ -255,7 +255,7 @@ export function tallyGroupQuery(members: Member[], scope: Scope): SQL {
         cross join lateral (${nthInRange(event, sql`x.user_id`, sql`x.starts`, sql`x.ends`, sql`x.skip`)}) nth`]
     : [];
   return sql`with tallies as materialized (${periodTallies(event, "week", scope, tally)}),
-    running as (select *, sum(n) over (partition by user_id order by period_start) - n as before from tallies)
+    running as (select *, sum(n) over (partition by user_id collate "C" order by period_start) - n as before from tallies)
     ${sql.join([...found, ...direct], sql` union all `)}`;
 }
 
