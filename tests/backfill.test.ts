@@ -174,19 +174,29 @@ describe("the rules' query shapes", () => {
     const at = ["2026-10-31T12:00:00Z", "2026-11-01T04:30:00Z", "2026-11-01T05:30:00Z"];
     await ingestEvents(db, at.map((occurredAt, i) => ({ type: "case.resolved", actor: "ada@example.com", occurredAt, externalId: `havana-${i}`, attributes: { queue: "support" } })), "helpdesk");
     await db.update(companySettings).set({ achievementsEnabled: true });
-    const rule = { kind: "count", event: "case.resolved", threshold: 2, period: "month" };
+    const rules = {
+      monthly: { kind: "count", event: "case.resolved", threshold: 2, period: "month" },
+      monthlyTop: { kind: "rank", event: "case.resolved", period: "month", top: 1 },
+    };
     const created = await db
       .insert(achievements)
-      .values([
-        { key: "monthly", name: "monthly", description: "", icon: "🧪", tier: "bronze" as const, rule },
-        { key: "monthly-general", name: "monthly-general", description: "", icon: "🧪", tier: "bronze" as const, rule: { ...rule, where: [{ attribute: "queue", equals: "support" }] } },
-      ])
+      .values(
+        Object.entries(rules).flatMap(([key, rule]) => [
+          { key, name: key, description: "", icon: "🧪", tier: "bronze" as const, rule },
+          { key: `${key}-general`, name: `${key}-general`, description: "", icon: "🧪", tier: "bronze" as const, rule: { ...rule, where: [{ attribute: "queue", equals: "support" }] } },
+        ]),
+      )
       .returning({ id: achievements.id });
     await requestBackfill(db, created.map((a) => a.id), null);
     await runPendingBackfills(db);
     expect((await grantsOf(db)).filter((g) => g.includes(" monthly"))).toEqual([
       "ada@example.com monthly 2026-11 2026-11-01T05:30:00.000Z",
       "ada@example.com monthly-general 2026-11 2026-11-01T05:30:00.000Z",
+      // October closed at the first pass of 00:00 on 1 November (04:00Z).
+      "ada@example.com monthlyTop 2026-10 2026-11-01T04:00:00.000Z",
+      "ada@example.com monthlyTop 2026-11 2026-12-01T05:00:00.000Z",
+      "ada@example.com monthlyTop-general 2026-10 2026-11-01T04:00:00.000Z",
+      "ada@example.com monthlyTop-general 2026-11 2026-12-01T05:00:00.000Z",
     ]);
   });
 

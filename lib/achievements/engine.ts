@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/sql-helpers";
 import type { Rule } from "./rules";
-import { earnedQuery, matchingEvents, tallyGroupQuery, type Member, type Scope } from "./rule-sql";
+import { earnedQuery, localPeriodStart, matchingEvents, tallyGroupQuery, type Member, type Scope } from "./rule-sql";
 
 /**
  * Grants achievements by running their rules' queries (rule-sql.ts) with INSERT … ON CONFLICT on
@@ -74,7 +74,7 @@ export async function countWouldEarn(db: Db, rule: Rule, scope: Scope): Promise<
 
 /** The start of the current period in the company's zone: every period before it has closed. */
 export async function currentPeriodStart(db: Db, period: "week" | "month", timeZone: string, asOf = new Date()): Promise<Date> {
-  const result = await db.execute(sql`select (date_trunc(${period}, ${asOf.toISOString()}::timestamptz at time zone ${timeZone}) at time zone ${timeZone}) as start`);
+  const result = await db.execute(sql`select ${localPeriodStart(period, asOf, timeZone)} as start`);
   return new Date(rowsOf(result)[0].start as string);
 }
 

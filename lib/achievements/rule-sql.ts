@@ -48,7 +48,7 @@ export function matchingEvents(rule: Rule, scope: Scope): SQL {
   const period = "period" in rule ? rule.period : undefined;
   // Whole periods only, from the one containing periodsFrom (a range the index can seek to).
   if (period && scope.periodsFrom) {
-    conditions.push(sql`e.occurred_at >= (date_trunc(${period}, ${scope.periodsFrom.toISOString()}::timestamptz at time zone ${scope.timeZone}) at time zone ${scope.timeZone})`);
+    conditions.push(sql`e.occurred_at >= ${localPeriodStart(period, scope.periodsFrom, scope.timeZone)}`);
   }
   const periodStart = period ? sql`date_trunc(${period}, e.occurred_at at time zone ${scope.timeZone})` : sql`null::timestamp`;
   return sql`select ${who} as user_id, e.id, e.occurred_at, e.attributes, ${periodStart} as period_start
@@ -141,6 +141,11 @@ function distinctWalk(rule: Extract<Rule, { kind: "distinct" }>, scope: Scope): 
  */
 function firstInstant(local: SQL, timeZone: string): SQL {
   return sql`least((${local}) at time zone ${timeZone}, ((${local}) - interval '1 hour') at time zone ${timeZone} + interval '1 hour')`;
+}
+
+/** The instant the company's week or month containing `at` began (see firstInstant). */
+export function localPeriodStart(period: "week" | "month", at: Date, timeZone: string): SQL {
+  return firstInstant(sql`date_trunc(${period}, ${at.toISOString()}::timestamptz at time zone ${timeZone})`, timeZone);
 }
 
 /**
@@ -292,7 +297,7 @@ export function earnedQuery(rule: Rule, scope: Scope): SQL {
         ) summed where running >= ${rule.threshold} and running - value < ${rule.threshold}`;
     case "rank": {
       return sql`select user_id, to_char(period_start, ${PERIOD_KEY_FORMAT[rule.period]}) as period_key,
-          (period_start + ${`1 ${rule.period}`}::interval) at time zone ${scope.timeZone} as granted_at
+          ${firstInstant(sql`period_start + ${`1 ${rule.period}`}::interval`, scope.timeZone)} as granted_at
         from (
           select user_id, period_start, rank() over (partition by period_start order by score desc) as place from (
             select ev.user_id, ev.period_start, count(*) as score from (${events}) ev
@@ -306,7 +311,6 @@ export function earnedQuery(rule: Rule, scope: Scope): SQL {
 
 /** The start of the period containing scope.asOf (else now): rank rules award only the periods before it. */
 function closedBefore(period: "week" | "month", scope: Scope): SQL {
-  const asOf = (scope.asOf ?? new Date()).toISOString();
-  return sql`(date_trunc(${period}, ${asOf}::timestamptz at time zone ${scope.timeZone}) at time zone ${scope.timeZone})`;
+  return localPeriodStart(period, scope.asOf ?? new Date(), scope.timeZone);
 }
 
