@@ -186,7 +186,9 @@ async function main() {
     return ids; // pair k owns ids[k*n .. k*n+n)
   };
   const TRANSITION_ROUNDS = 3;
-  const warmIds = await missionsFor(kind === "postgres" ? 300 : 60, "Warm-up mission");
+  // As many as a measured round: the baseline's warm-up is a whole round too (300 left each action's
+  // first measured round ~15% slower than its later ones).
+  const warmIds = await missionsFor(TRANSITIONS, "Warm-up mission");
   const roundIds: number[][] = [];
   for (let r = 1; r <= TRANSITION_ROUNDS; r++) roundIds.push(await missionsFor(TRANSITIONS, `Benchmark mission (round ${r})`));
   const baselineIds = await missionsFor(TRANSITIONS, "Baseline mission");
@@ -260,8 +262,9 @@ async function main() {
         load({ url: base, method: "POST", amount, connections: 10, next: path });
       let b = 0;
       const update = () => run(() => ({ path: `/api/bench/update/${baselineIds[b++ % baselineIds.length]}` }));
-      // An unmeasured round first (its own missions through the same steps), then rounds that
-      // alternate with the baseline, so neither side gains from when it ran on a noisy machine.
+      // An unmeasured round first (its own missions through the same steps, as many requests as the
+      // baseline's), then rounds that alternate with the baseline, so neither side gains from when
+      // it ran on a noisy machine.
       for (const [action, as] of [["start", "taker"], ["complete", "taker"], ["accept", "owner"]] as const) {
         await run(through(warmIds, action, as), warmIds.length);
       }
