@@ -46,8 +46,9 @@ const LANES = 2;
 
 /**
  * Retroactive evaluation: each achievement (or group sharing one tally) over everyone's history in
- * its own transaction, two at a time, so progress shows as it goes. Grants are dated when they were earned; each person then
- * gets one summary ("You have already earned 5 achievements") instead of a toast per badge.
+ * its own transaction, two at a time, so progress shows as it goes. Grants are dated when they were
+ * earned; each person then gets one summary ("You have already earned 5 achievements") instead of
+ * a toast per badge.
  */
 export async function runBackfill(db: Db, runId: number, achievementIds: number[]): Promise<void> {
   const earned = new Map<string, { name: string }[]>();

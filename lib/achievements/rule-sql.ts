@@ -163,9 +163,7 @@ export function localPeriodStart(period: "week" | "month", at: Date, timeZone: s
 function periodTallies(event: string, period: "week" | "month", scope: Scope, tally: (counted: SQL) => SQL, until?: SQL): SQL {
   const zone = scope.timeZone;
   const step = sql`${`1 ${period}`}::interval`;
-  const from = scope.periodsFrom
-    ? firstInstant(sql`date_trunc(${period}, ${scope.periodsFrom.toISOString()}::timestamptz at time zone ${zone})`, zone)
-    : sql`'-infinity'::timestamptz`;
+  const from = scope.periodsFrom ? localPeriodStart(period, scope.periodsFrom, zone) : sql`'-infinity'::timestamptz`;
   const firstPeriodFrom = (instant: SQL) => sql`select date_trunc(${period}, occurred_at at time zone ${zone}) as local_start
     from activity_events where type = ${event} and occurred_at >= ${instant} order by occurred_at limit 1`;
   const bounds = sql`local_start, ${firstInstant(sql`local_start`, zone)}, ${firstInstant(sql`local_start + ${step}`, zone)}`;
@@ -195,9 +193,13 @@ function periodCountQuery(rule: Extract<Rule, { kind: "count" }>, period: "week"
     from (${tallies}) t cross join lateral (${nthInRange(rule.event, sql`t.user_id`, sql`t.starts`, sql`t.ends`, sql`${rule.threshold - 1}`)}) nth`;
 }
 
-/** A rank per closed period of the actor's own events, ranked within each period (ties share a place). */
+/** A period's tally with each person's place in it (ties share a place), for rank rules. */
+function ranked(counted: SQL): SQL {
+  return sql`select user_id, n, rank() over (order by n desc) as place from (${counted}) c`;
+}
+
+/** A rank per closed period of the actor's own events, ranked within each period. */
 function periodRankQuery(rule: Extract<Rule, { kind: "rank" }>, scope: Scope): SQL {
-  const ranked = (counted: SQL) => sql`select user_id, rank() over (order by n desc) as place from (${counted}) c`;
   return sql`select user_id, to_char(period_start, ${PERIOD_KEY_FORMAT[rule.period]}) as period_key, ends as granted_at
     from (${periodTallies(rule.event, rule.period, scope, ranked, closedBefore(rule.period, scope))}) t
     where place <= ${rule.top}`;
@@ -207,9 +209,7 @@ export type Member = { achievementId: number; rule: Rule };
 
 /** Rules counted from a type's weekly tallies: weekly counts and ranks of the actor's own events. */
 function tallyKey(rule: Rule): string | null {
-  if (!countsOwnEvents(rule)) return null;
-  if ((rule.kind === "count" && rule.period === "week") || (rule.kind === "rank" && rule.period === "week")) return rule.event;
-  return null;
+  return countsOwnEvents(rule) && (rule.kind === "count" || rule.kind === "rank") && rule.period === "week" ? rule.event : null;
 }
 
 /**
@@ -238,8 +238,7 @@ export function tallyGroups(members: Member[]): Member[][] {
  */
 export function tallyGroupQuery(members: Member[], scope: Scope): SQL {
   const event = members[0].rule.event;
-  const ranked = members.some((m) => m.rule.kind === "rank");
-  const tally = (counted: SQL) => (ranked ? sql`select user_id, n, rank() over (order by n desc) as place from (${counted}) c` : counted);
+  const tally = members.some((m) => m.rule.kind === "rank") ? ranked : (counted: SQL) => counted;
   const pinpointed: SQL[] = [];
   const direct: SQL[] = [];
   for (const { achievementId, rule } of members) {

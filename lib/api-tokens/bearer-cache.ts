@@ -2,8 +2,8 @@ import type { Database, Db } from "@/db/client";
 
 /**
  * NOTIFY channel of migration 0010's triggers: a token was revoked or deleted, or a person or
- * department a token speaks for changed (active, role, department, name, email). Every instance
- * listens and forgets what it remembered.
+ * department a token speaks for changed (active, role, department, name, email, time zone).
+ * Every instance listens and forgets what it remembered.
  */
 export const BEARERS_CHANNEL = "missions_bearers";
 
