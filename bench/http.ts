@@ -1,6 +1,7 @@
 import autocannon from "autocannon";
+import type { CpuPerRequest } from "./cpu";
 
-export type HttpFigures = { requests: number; rps: number; medianMs: number; p95Ms: number; errors: number };
+export type HttpFigures = { requests: number; rps: number; medianMs: number; p95Ms: number; errors: number; cpu?: CpuPerRequest };
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;

@@ -19,6 +19,7 @@ import { rowsOf } from "@/db/sql-helpers";
 import { createApiToken } from "@/lib/api-tokens/tokens";
 import { leaderboard, type LeaderboardPeriod } from "@/lib/points/leaderboard";
 import { findActiveUser } from "@/lib/users/queries";
+import { isLocalPostgres, measuringCpu } from "./cpu";
 import { generateCompany, SIZES } from "./generate";
 import { load, warmThenLoad, type HttpFigures } from "./http";
 
@@ -38,12 +39,14 @@ function p95(values: number[]): number {
 }
 /** Rounds of one load as one row: the median of each figure, all the requests and errors. */
 function medians(figures: HttpFigures[]): HttpFigures {
+  const cpu = figures.every((f) => f.cpu) ? figures.map((f) => f.cpu!) : null;
   return {
     requests: figures.reduce((n, f) => n + f.requests, 0),
     rps: median(figures.map((f) => f.rps)),
     medianMs: median(figures.map((f) => f.medianMs)),
     p95Ms: median(figures.map((f) => f.p95Ms)),
     errors: figures.reduce((n, f) => n + f.errors, 0),
+    ...(cpu && { cpu: { server: median(cpu.map((c) => c.server)), postgres: cpu[0].postgres === null ? null : median(cpu.map((c) => c.postgres!)) } }),
   };
 }
 async function timed<T>(fn: () => Promise<T>): Promise<number> {
@@ -115,8 +118,10 @@ async function waitForServer(port: number) {
 }
 
 function row(name: string, f: HttpFigures) {
-  return `| ${name} | ${f.rps.toFixed(0)} | ${ms(f.medianMs)} | ${ms(f.p95Ms)} | ${f.requests}${f.errors ? ` (${f.errors} errors)` : ""} |`;
+  const cpu = f.cpu ? ` ${f.cpu.server.toFixed(2)} ms | ${f.cpu.postgres === null ? "(in the server)" : `${f.cpu.postgres.toFixed(2)} ms`} |` : "";
+  return `| ${name} | ${f.rps.toFixed(0)} | ${ms(f.medianMs)} | ${ms(f.p95Ms)} | ${f.requests}${f.errors ? ` (${f.errors} errors)` : ""} |${cpu}`;
 }
+const CPU_HEADER = `| | req/s | median | p95 | requests | server CPU/request | PostgreSQL CPU/request |\n|---|---|---|---|---|---|---|`;
 
 async function main() {
   const { database, env: dbEnv, kind } = await openBenchDatabase();
@@ -185,7 +190,7 @@ async function main() {
     for (const pair of pairs) ids.push(...(await openMissions(db, pair.owner.id, count / PAIRS, label)));
     return ids; // pair k owns ids[k*n .. k*n+n)
   };
-  const TRANSITION_ROUNDS = 3;
+  const TRANSITION_ROUNDS = 5;
   // As many as a measured round: the baseline's warm-up is a whole round too (300 left each action's
   // first measured round ~15% slower than its later ones).
   const warmIds = await missionsFor(TRANSITIONS, "Warm-up mission");
@@ -223,6 +228,8 @@ async function main() {
   try {
     await waitForServer(PORTS[0]);
     const base = `http://localhost:${PORTS[0]}`;
+    const localPostgres = kind === "postgres" && isLocalPostgres(dbEnv.DATABASE_URL);
+    const measured = (work: () => Promise<HttpFigures>) => measuringCpu(servers[0].pid!, localPostgres, work);
 
     if (wanted("page")) {
       log("Missions page…");
@@ -232,11 +239,14 @@ async function main() {
       const urls = { all: `${base}/missions?pageSize=50`, available: `${base}/missions?filter=available&pageSize=50`, plain: `${base}/bench/missions` };
       for (const kind of ["all", "available", "plain"] as const) await warmThenLoad({ ...page, url: urls[kind] }, { duration: 2 });
       for (let round = 0; round < 3; round++) {
-        for (const kind of ["all", "plain", "available", "plain"] as const) rounds[kind].push(await warmThenLoad({ ...page, url: urls[kind] }, { duration: 1 }));
+        for (const kind of ["all", "plain", "available", "plain"] as const) {
+          await load({ ...page, url: urls[kind], duration: 1 });
+          rounds[kind].push(await measured(() => load({ ...page, url: urls[kind] })));
+        }
       }
       const [all, available, plain] = [medians(rounds.all), medians(rounds.available), medians(rounds.plain)];
       record(`## Missions page, signed in, 50 rows (10 connections; medians of alternating 5 s rounds)\n`);
-      record(`| | req/s | median | p95 | requests |\n|---|---|---|---|---|`);
+      record(CPU_HEADER);
       record(row("Missions: All", all));
       record(row("Missions: Available", available));
       record(row("baseline: 50 rows from one SELECT", plain));
@@ -271,16 +281,16 @@ async function main() {
       await update();
       const rounds: Record<"start" | "complete" | "accept" | "update", HttpFigures[]> = { start: [], complete: [], accept: [], update: [] };
       for (const ids of roundIds) {
-        rounds.start.push(await run(through(ids, "start", "taker")));
-        rounds.update.push(await update());
-        rounds.complete.push(await run(through(ids, "complete", "taker")));
-        rounds.update.push(await update());
-        rounds.accept.push(await run(through(ids, "accept", "owner")));
+        rounds.start.push(await measured(() => run(through(ids, "start", "taker"))));
+        rounds.update.push(await measured(update));
+        rounds.complete.push(await measured(() => run(through(ids, "complete", "taker"))));
+        rounds.update.push(await measured(update));
+        rounds.accept.push(await measured(() => run(through(ids, "accept", "owner"))));
       }
       const [start, complete, accept, baseline] = [medians(rounds.start), medians(rounds.complete), medians(rounds.accept), medians(rounds.update)];
       record(`## Mission transitions through the API (10 connections, ${PAIRS} owners and ${PAIRS} takers; medians of ${TRANSITION_ROUNDS} alternating rounds of ${TRANSITIONS})\n`);
-      record(`Each is the token lookup, then one statement (one transaction): the UPDATE, conditional on the state and the actor's right to act, with history, activity event, points, notifications and read mark; the achievements are evaluated right after by the NOTIFY-driven worker, in the same server during the run.\n`);
-      record(`| | req/s | median | p95 | requests |\n|---|---|---|---|---|`);
+      record(`Each is the token lookup, then one statement (one transaction): the UPDATE, conditional on the state and the actor's right to act, with history, activity event, points, notifications and read mark; the achievements are evaluated right after by the NOTIFY-driven worker, in the same server during the run. The CPU columns are the user + system time, per request, of the server's process and of the PostgreSQL server's processes over each round (medians), from /proc.\n`);
+      record(CPU_HEADER);
       record(row("start", start));
       record(row("complete", complete));
       record(row("accept", accept));
