@@ -286,7 +286,8 @@ export const activityEvents = pgTable(
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("activity_events_external_idx").on(t.source, t.externalId),
+    // Only events that came with an id of their own: the app's events (no id) would fill it for nothing.
+    uniqueIndex("activity_events_external_idx").on(t.source, t.externalId).where(sql`${t.externalId} is not null`),
     // In the order the rules' window functions read: per type, per person, in time (no sort, index-only).
     index("activity_events_type_actor_time_idx").on(t.type, t.actorId, t.occurredAt, t.id),
     // A type's events in time with their actor: rules tally each period's range index-only.

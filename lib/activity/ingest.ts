@@ -76,7 +76,7 @@ export async function ingestEvents(db: Db, input: unknown[], defaultSource: stri
     const inserted = await tx
       .insert(activityEvents)
       .values(rows)
-      .onConflictDoNothing({ target: [activityEvents.source, activityEvents.externalId] })
+      .onConflictDoNothing({ target: [activityEvents.source, activityEvents.externalId], where: sql`${activityEvents.externalId} is not null` })
       .returning({ id: activityEvents.id, type: activityEvents.type, actorId: activityEvents.actorId, attributes: activityEvents.attributes, occurredAt: activityEvents.occurredAt });
     if (inserted.length > 0) {
       await afterActivity(tx, inserted);

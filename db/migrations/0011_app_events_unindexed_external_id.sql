@@ -1,0 +1,2 @@
+DROP INDEX "activity_events_external_idx";--> statement-breakpoint
+CREATE UNIQUE INDEX "activity_events_external_idx" ON "activity_events" USING btree ("source","external_id") WHERE "activity_events"."external_id" is not null;
