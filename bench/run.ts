@@ -141,19 +141,31 @@ async function main() {
     const builtIns = (await db.select({ id: achievements.id }).from(achievements)).map((a) => a.id);
     const groupBy = [] as number[];
     const backfill = [] as number[];
-    for (let i = 0; i < 3; i++) {
+    let granted = 0;
+    const [{ lastNotification }] = rowsOf(await db.execute(sql`select coalesce(max(id), 0) as "lastNotification" from notifications`));
+    // The first run meets cold caches (the data was just written). Each later run starts from no
+    // grants again, so every run does a first run's whole work: tallies, grants, summaries.
+    for (let i = 0; i < 4; i++) {
+      if (i > 0) {
+        await db.execute(sql`delete from user_achievements`);
+        await db.execute(sql`delete from notifications where id > ${lastNotification}`);
+        await db.execute(sql`update achievements set awarded_through = null`);
+        await db.execute(sql`vacuum user_achievements, notifications, achievements`);
+      }
       groupBy.push(await timed(() => db.execute(sql`select actor_id, type, count(*), min(occurred_at) from activity_events group by actor_id, type`)));
       const run = (await requestBackfill(db, builtIns, null))!;
       backfill.push(await timed(() => runBackfill(db, run, builtIns)));
+      granted = await db.$count(userAchievements);
     }
-    const granted = await db.$count(userAchievements);
+    const [cold, warm, groupByWarm] = [backfill[0], median(backfill.slice(1)), median(groupBy.slice(1))];
     record(`## Retroactive backfill of all ${builtIns.length} built-in achievements\n`);
-    record(`| | first run | median of 3 |\n|---|---|---|`);
-    record(`| backfill (${granted.toLocaleString("en-US")} grants) | ${ms(backfill[0])} | ${ms(median(backfill))} |`);
-    record(`| baseline: one GROUP BY pass | ${ms(groupBy[0])} | ${ms(median(groupBy))} |`);
-    record(`\nRatio (first run): ${ratio(backfill[0], median(groupBy))}.\n`);
-    targets.push({ what: "backfill ≤ 10 s", figure: ms(backfill[0]), target: "10 s", met: backfill[0] <= 10_000 });
-    targets.push({ what: "backfill ≤ 3× GROUP BY", figure: ratio(backfill[0], median(groupBy)), target: "3×", met: backfill[0] <= 3 * median(groupBy) });
+    record(`Each run starts from no grants (the previous run's grants, summaries and award marks deleted), alternating with the GROUP BY.\n`);
+    record(`| | first run (cold caches) | median of the next 3 |\n|---|---|---|`);
+    record(`| backfill (${granted.toLocaleString("en-US")} grants) | ${ms(cold)} | ${ms(warm)} |`);
+    record(`| baseline: one GROUP BY pass | ${ms(groupBy[0])} | ${ms(groupByWarm)} |`);
+    record(`\nRatio: ${ratio(warm, groupByWarm)} (first run: ${ratio(cold, groupBy[0])}).\n`);
+    targets.push({ what: "backfill ≤ 10 s (first run)", figure: ms(cold), target: "10 s", met: cold <= 10_000 });
+    targets.push({ what: "backfill ≤ 3× GROUP BY", figure: ratio(warm, groupByWarm), target: "3×", met: warm <= 3 * groupByWarm });
   }
   if (wanted("leaderboards")) {
     record(`## Leaderboard queries (in process, 100 runs each)\n`);
