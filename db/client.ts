@@ -39,7 +39,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const database =
     options.kind === "postgres" ? await openPostgres(options.url, options.poolSize ?? 10, options.prepare ?? true) : await openPglite(options.dir);
   try {
-    await migrateAndSeed(database, options.seedDemoData ?? false);
+    await migrateAndSeed(database, options);
   } catch (error) {
     await database.close();
     throw error;
@@ -165,23 +165,24 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function migrateAndSeed(database: Database, seedDemoData: boolean) {
-  if (database.kind === "pglite") {
+async function migrateAndSeed(database: Database, options: OpenOptions) {
+  const seedDemoData = options.seedDemoData ?? false;
+  if (options.kind === "pglite") {
     await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
     await installAchievementDefaults(database.db);
     if (seedDemoData) await seedDemoCompany(database.db);
     return;
   }
-  const client = (database.db as unknown as { $client: postgres.Sql }).$client;
-  const lock = await client.reserve();
+  // The lock is held on a connection of its own: one taken from the pool would leave a pool of one
+  // nothing to migrate with, and start-up would wait forever.
+  const lock = postgres(options.url, { max: 1, onnotice: () => {} });
   try {
     await lock`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
     await migratePostgres(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
     await installAchievementDefaults(database.db);
     if (seedDemoData) await seedDemoCompany(database.db);
   } finally {
-    await lock`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
-    lock.release();
+    await lock.end({ timeout: 5 }); // ending the session releases the lock
   }
 }
 

@@ -28,7 +28,8 @@ const databaseEnvSchema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" }).optional(),
     PGLITE_DIR: z.string().min(1).optional(),
-    // Two at least: at start-up one connection holds the migration lock while another migrates.
+    // Two at least: with one, every request would wait behind any transaction in progress, such as
+    // the seconds an achievement backfill holds one for.
     DATABASE_POOL_SIZE: z.coerce.number().int().min(2, "must be at least 2").max(200).default(10),
     DATABASE_PREPARE: flag.default(true),
     SEED_DEMO_DATA: flag.optional(),

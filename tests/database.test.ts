@@ -80,6 +80,18 @@ describe("PostgreSQL", () => {
     }
   });
 
+  it("starts on a pool of one connection: the migration lock is held on a connection of its own", async (ctx) => {
+    const database = await createTestDatabase();
+    try {
+      if (!database.openAnother) return ctx.skip(); // PGlite is one connection, and takes no lock
+      const single = await database.openAnother({ poolSize: 1 });
+      expect(rowsOf(await single.db.execute(sql`select count(*)::int as n from pg_locks where locktype = 'advisory'`))[0].n).toBe(0);
+      await single.close();
+    } finally {
+      await database.close();
+    }
+  }, 20_000);
+
   it("evaluates rules without JIT and, for everyone's history, with room to sort, in that transaction only", async (ctx) => {
     const database = await createTestDatabase();
     try {

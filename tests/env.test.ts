@@ -54,7 +54,7 @@ describe("configuration", () => {
     expect(readDatabaseEnv({ NODE_ENV: "production", PGLITE_DIR: "/var/lib/missions" }).PGLITE_DIR).toBe("/var/lib/missions");
   });
 
-  it("refuses a pool of one connection, which would wait forever on its own migration lock", () => {
+  it("refuses a pool of one connection, which would queue every request behind any transaction", () => {
     expect(errorOf(() => readDatabaseEnv({ DATABASE_POOL_SIZE: "1" }))).toContain("DATABASE_POOL_SIZE must be at least 2");
     expect(readDatabaseEnv({ DATABASE_POOL_SIZE: "2" }).DATABASE_POOL_SIZE).toBe(2);
   });

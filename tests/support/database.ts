@@ -6,7 +6,7 @@ import { openDatabase, type Database } from "@/db/client";
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a throwaway database
  * on the PostgreSQL server named by DATABASE_URL (dropped afterwards), so the same tests run on both.
  */
-export async function createTestDatabase(): Promise<Database & { label: string; openAnother?: (options?: { prepare?: boolean }) => Promise<Database> }> {
+export async function createTestDatabase(): Promise<Database & { label: string; openAnother?: (options?: { prepare?: boolean; poolSize?: number }) => Promise<Database> }> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({ kind: "pglite" });
