@@ -7,7 +7,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
-import { readDatabaseEnv } from "@/lib/env";
+import { DEFAULT_POOL_SIZE, readDatabaseEnv } from "@/lib/env";
 import * as schema from "./schema";
 import { installAchievementDefaults } from "@/lib/achievements/install";
 import { seedDemoCompany } from "./seed";
@@ -37,7 +37,7 @@ const MIGRATION_LOCK_KEY = 7_230_001;
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const database =
-    options.kind === "postgres" ? await openPostgres(options.url, options.poolSize ?? 10, options.prepare ?? true) : await openPglite(options.dir);
+    options.kind === "postgres" ? await openPostgres(options.url, options.poolSize ?? DEFAULT_POOL_SIZE, options.prepare ?? true) : await openPglite(options.dir);
   try {
     await migrateAndSeed(database, options);
   } catch (error) {

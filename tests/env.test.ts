@@ -1,3 +1,4 @@
+import os from "node:os";
 import { describe, expect, it } from "vitest";
 import { ConfigError, readAuthEnv, readDatabaseEnv, validateServerEnv } from "@/lib/env";
 
@@ -57,5 +58,9 @@ describe("configuration", () => {
   it("refuses a pool of one connection, which would queue every request behind any transaction", () => {
     expect(errorOf(() => readDatabaseEnv({ DATABASE_POOL_SIZE: "1" }))).toContain("DATABASE_POOL_SIZE must be at least 2");
     expect(readDatabaseEnv({ DATABASE_POOL_SIZE: "2" }).DATABASE_POOL_SIZE).toBe(2);
+  });
+
+  it("sizes the pool to the machine by default: twice its cores plus one", () => {
+    expect(readDatabaseEnv({}).DATABASE_POOL_SIZE).toBe(os.availableParallelism() * 2 + 1);
   });
 });
