@@ -85,7 +85,9 @@ describe("PostgreSQL", () => {
     try {
       if (!database.openAnother) return ctx.skip(); // PGlite is one connection, and takes no lock
       const single = await database.openAnother({ poolSize: 1 });
-      expect(rowsOf(await single.db.execute(sql`select count(*)::int as n from pg_locks where locktype = 'advisory'`))[0].n).toBe(0);
+      // This database's only: pg_locks is the whole server's, where other test files hold locks of their own.
+      const held = sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database())`;
+      expect(rowsOf(await single.db.execute(held))[0].n).toBe(0);
       await single.close();
     } finally {
       await database.close();
