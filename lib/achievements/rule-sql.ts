@@ -167,7 +167,9 @@ function periodTallies(event: string, period: "week" | "month", scope: Scope, ta
   const firstPeriodFrom = (instant: SQL) => sql`select date_trunc(${period}, occurred_at at time zone ${zone}) as local_start
     from activity_events where type = ${event} and occurred_at >= ${instant} order by occurred_at limit 1`;
   const bounds = sql`local_start, ${firstInstant(sql`local_start`, zone)}, ${firstInstant(sql`local_start + ${step}`, zone)}`;
-  const counted = sql`select e.actor_id as user_id, count(*) as n from activity_events e
+  // n as int: its running sum (tallyGroupQuery) is then a bigint, not a numeric, which made the
+  // backfill's shared tally about a tenth slower to sum and compare.
+  const counted = sql`select e.actor_id as user_id, count(*)::int as n from activity_events e
     where ${sql.join([sql`e.type = ${event}`, sql`e.occurred_at >= p.starts`, sql`e.occurred_at < p.ends`, ...inScope(sql`e.actor_id`, scope)], sql` and `)}
     group by e.actor_id`;
   return sql`with recursive periods (period_start, starts, ends) as (
