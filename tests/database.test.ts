@@ -94,17 +94,22 @@ describe("PostgreSQL", () => {
     }
   }, 20_000);
 
-  it("evaluates rules without JIT and, for everyone's history, with room to sort, in that transaction only", async (ctx) => {
+  it("evaluates rules without JIT and, for everyone's history, with room to sort, and redoable work without waiting for the WAL flush, in that transaction only", async (ctx) => {
     const database = await createTestDatabase();
     try {
       if (!database.openAnother) return ctx.skip(); // PGlite has no JIT
-      const settings = async (db: Db) => rowsOf(await db.execute(sql`select current_setting('jit') as jit, current_setting('work_mem') as work_mem`))[0];
+      const settings = async (db: Db) =>
+        rowsOf(await db.execute(sql`select current_setting('jit') as jit, current_setting('work_mem') as work_mem, current_setting('synchronous_commit') as synchronous_commit`))[0];
       const before = await settings(database.db);
-      const during = await database.db.transaction(async (tx) => {
-        await evaluatingRules(tx, { everyone: true });
-        return settings(tx);
-      });
-      expect(during).toEqual({ jit: "off", work_mem: "64MB" });
+      expect(before.synchronous_commit).toBe("on");
+      const evaluating = (options: Parameters<typeof evaluatingRules>[1]) =>
+        database.db.transaction(async (tx) => {
+          await evaluatingRules(tx, options);
+          return settings(tx);
+        });
+      expect(await evaluating({})).toEqual({ ...before, jit: "off" });
+      expect(await evaluating({ everyone: true })).toEqual({ ...before, jit: "off", work_mem: "64MB" });
+      expect(await evaluating({ everyone: true, redoable: true })).toEqual({ jit: "off", work_mem: "64MB", synchronous_commit: "off" });
       expect(await settings(database.db)).toEqual(before);
     } finally {
       await database.close();

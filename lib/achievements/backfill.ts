@@ -4,8 +4,8 @@ import { rowsOf } from "@/db/sql-helpers";
 import { achievements, backfillRuns } from "@/db/schema";
 import { notifyEach } from "@/lib/notifications/notify";
 import { currentPeriodStart, evaluatingRules, grantEarned, grantTogether } from "./engine";
-import { achievementsEnabled, loadAchievements, type EnabledAchievement } from "./grants";
-import { companyTimeZone } from "@/lib/settings/company";
+import { loadAchievements, type EnabledAchievement } from "./grants";
+import { achievementSettings } from "@/lib/settings/company";
 import { isPeriodAward } from "./rules";
 import { tallyGroups } from "./rule-sql";
 
@@ -53,13 +53,13 @@ const LANES = 2;
 export async function runBackfill(db: Db, runId: number, achievementIds: number[]): Promise<void> {
   const earned = new Map<string, { name: string }[]>();
   try {
-    const enabled = await achievementsEnabled(db);
+    const { enabled, timeZone } = await achievementSettings(db);
     const waiting = enabled ? groupsOf(await loadAchievements(db, achievementIds)) : [];
     let failed = false;
     const lane = async () => {
       for (let group = waiting.shift(); group && !failed; group = waiting.shift()) {
         try {
-          await backfillGroup(db, runId, group, earned);
+          await backfillGroup(db, runId, group, timeZone, earned);
         } catch (error) {
           failed = true;
           throw error;
@@ -94,10 +94,9 @@ function groupsOf(achievements: EnabledAchievement[]): EnabledAchievement[][] {
     .sort((a, b) => b.length - a.length);
 }
 
-async function backfillGroup(db: Db, runId: number, group: EnabledAchievement[], earned: Map<string, { name: string }[]>): Promise<void> {
+async function backfillGroup(db: Db, runId: number, group: EnabledAchievement[], timeZone: string, earned: Map<string, { name: string }[]>): Promise<void> {
   await db.transaction(async (tx) => {
-    await evaluatingRules(tx, { everyone: true });
-    const timeZone = await companyTimeZone(tx);
+    await evaluatingRules(tx, { everyone: true, redoable: true });
     // Rank rules award the periods closed by now, and remember that they did.
     const ranks = group.flatMap((a) => (isPeriodAward(a.rule) ? [a.rule.period] : []));
     const closedBefore = ranks.length ? await currentPeriodStart(tx, ranks[0], timeZone) : undefined;

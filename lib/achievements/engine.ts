@@ -17,11 +17,18 @@ export type Grant = { userId: string; periodKey: string; grantedAt: Date };
  * Settings for a transaction that evaluates rules, local to it. No JIT: the estimates of the rules'
  * per-person LATERAL reads are far above what they do, so JIT compiled them for longer than they
  * ran (80 of a backfill query's 200 ms). For everyone's history, room to sort a tally of every
- * person's weeks in memory. (Per transaction, not per connection: a pooler such as PgBouncer
- * refuses unknown connection parameters.)
+ * person's weeks in memory. For work that is done again whole if it is lost (`redoable`: a
+ * backfill's groups), a commit that does not wait for its WAL to reach the disk: a crash can lose
+ * only the last such commits, never order or consistency (a later durable commit flushes them
+ * too), and the run they belong to is claimed again; waiting for each group's flush was a tenth of
+ * a backfill. (Per transaction, not per connection: a pooler such as PgBouncer refuses unknown
+ * connection parameters.)
  */
-export async function evaluatingRules(tx: Db, { everyone = false } = {}): Promise<void> {
-  await tx.execute(sql`select set_config('jit', 'off', true) ${everyone ? sql`, set_config('work_mem', '64MB', true)` : sql``}`);
+export async function evaluatingRules(tx: Db, { everyone = false, redoable = false } = {}): Promise<void> {
+  const settings = [sql`set_config('jit', 'off', true)`];
+  if (everyone) settings.push(sql`set_config('work_mem', '64MB', true)`);
+  if (redoable) settings.push(sql`set_config('synchronous_commit', 'off', true)`);
+  await tx.execute(sql`select ${sql.join(settings, sql`, `)}`);
 }
 
 /**
