@@ -64,6 +64,26 @@ async function ingestAll(db: Db, events: ReturnType<typeof history>) {
   for (let i = 0; i < events.length; i += 1000) await ingestEvents(db, events.slice(i, i + 1000), "helpdesk");
 }
 
+/**
+ * Each rule as a custom achievement, and beside it its general form (the same rule with a filter
+ * every event passes: "-general"), then a backfill of them all. The special query shapes must
+ * grant what the general form grants.
+ */
+async function backfillWithGeneralForms(db: Db, rules: Record<string, object>) {
+  const everyEvent = [{ attribute: "queue", equals: "support" }];
+  const created = await db
+    .insert(achievements)
+    .values(
+      Object.entries(rules).flatMap(([key, rule]) => [
+        { key, name: key, description: key, icon: "🧪", tier: "bronze" as const, rule },
+        { key: `${key}-general`, name: `${key}-general`, description: key, icon: "🧪", tier: "bronze" as const, rule: { ...rule, where: everyEvent } },
+      ]),
+    )
+    .returning({ id: achievements.id });
+  await requestBackfill(db, created.map((a) => a.id), null);
+  await runPendingBackfills(db);
+}
+
 describe("retroactive evaluation", () => {
   it("gives the same grants, dated the same, whichever way history arrives", async () => {
     const events = history();
@@ -139,24 +159,13 @@ describe("the rules' query shapes", () => {
     await db.update(companySettings).set({ achievementsEnabled: false });
     await ingestAll(db, history());
     await db.update(companySettings).set({ achievementsEnabled: true });
-    const everyEvent = [{ attribute: "queue", equals: "support" }];
     const rules = {
       weekly: { kind: "count", event: "case.resolved", threshold: 20, period: "week" },
       monthly: { kind: "count", event: "case.resolved", threshold: 70, period: "month" },
       weeklyTop: { kind: "rank", event: "case.resolved", period: "week", top: 1 },
       monthlyTop2: { kind: "rank", event: "case.resolved", period: "month", top: 2 },
     };
-    const created = await db
-      .insert(achievements)
-      .values(
-        Object.entries(rules).flatMap(([name, rule]) => [
-          { key: name, name, description: name, icon: "🧪", tier: "bronze" as const, rule },
-          { key: `${name}-general`, name: `${name}-general`, description: name, icon: "🧪", tier: "bronze" as const, rule: { ...rule, where: everyEvent } },
-        ]),
-      )
-      .returning({ id: achievements.id });
-    await requestBackfill(db, created.map((a) => a.id), null);
-    await runPendingBackfills(db);
+    await backfillWithGeneralForms(db, rules);
 
     const grants = (await grantsOf(db)).filter((g) => g.split(" ")[1] in rules || g.split(" ")[1].endsWith("-general"));
     const shaped = grants.filter((g) => !g.includes("-general"));
@@ -178,17 +187,7 @@ describe("the rules' query shapes", () => {
       monthly: { kind: "count", event: "case.resolved", threshold: 2, period: "month" },
       monthlyTop: { kind: "rank", event: "case.resolved", period: "month", top: 1 },
     };
-    const created = await db
-      .insert(achievements)
-      .values(
-        Object.entries(rules).flatMap(([key, rule]) => [
-          { key, name: key, description: "", icon: "🧪", tier: "bronze" as const, rule },
-          { key: `${key}-general`, name: `${key}-general`, description: "", icon: "🧪", tier: "bronze" as const, rule: { ...rule, where: [{ attribute: "queue", equals: "support" }] } },
-        ]),
-      )
-      .returning({ id: achievements.id });
-    await requestBackfill(db, created.map((a) => a.id), null);
-    await runPendingBackfills(db);
+    await backfillWithGeneralForms(db, rules);
     expect((await grantsOf(db)).filter((g) => g.includes(" monthly"))).toEqual([
       "ada@example.com monthly 2026-11 2026-11-01T05:30:00.000Z",
       "ada@example.com monthly-general 2026-11 2026-11-01T05:30:00.000Z",
@@ -198,6 +197,37 @@ describe("the rules' query shapes", () => {
       "ada@example.com monthlyTop-general 2026-10 2026-11-01T04:00:00.000Z",
       "ada@example.com monthlyTop-general 2026-11 2026-12-01T05:00:00.000Z",
     ]);
+  });
+
+  it("rank rules place ties as rank() does: the top 2 of counts 5, 5, 3, 3, 1 are the two fives, the top 3 adds both threes", async () => {
+    const db = await freshCompany();
+    await db.insert(users).values({ email: "eve@example.com", name: "eve" });
+    await db.update(companySettings).set({ achievementsEnabled: false });
+    const counts = { ada: 5, bo: 5, cam: 3, dee: 3, eve: 1 };
+    // All in the week from Monday 2 February 2026 in New York, and in February.
+    const events = Object.entries(counts).flatMap(([who, n]) =>
+      Array.from({ length: n }, (_, i) => ({
+        type: "case.resolved",
+        actor: `${who}@example.com`,
+        occurredAt: new Date(Date.UTC(2026, 1, 3, 15, i)).toISOString(),
+        externalId: `tie-${who}-${i}`,
+        attributes: { queue: "support" },
+      })),
+    );
+    await ingestEvents(db, events, "helpdesk");
+    await db.update(companySettings).set({ achievementsEnabled: true });
+    // The two weekly ranks share one tally (ranked for the larger top); the monthly one is a query of its own.
+    const rules = {
+      weeklyTop2: { kind: "rank", event: "case.resolved", period: "week", top: 2 },
+      weeklyTop3: { kind: "rank", event: "case.resolved", period: "week", top: 3 },
+      monthlyTop2: { kind: "rank", event: "case.resolved", period: "month", top: 2 },
+    };
+    await backfillWithGeneralForms(db, rules);
+    const placed = (key: string) => (grantsOf(db) as Promise<string[]>).then((grants) => grants.filter((g) => g.split(" ")[1] === key).map((g) => g.split("@")[0]));
+    for (const key of Object.keys(rules)) expect(await placed(`${key}-general`)).toEqual(await placed(key));
+    expect(await placed("weeklyTop2")).toEqual(["ada", "bo"]);
+    expect(await placed("weeklyTop3")).toEqual(["ada", "bo", "cam", "dee"]);
+    expect(await placed("monthlyTop2")).toEqual(["ada", "bo"]);
   });
 
   it("distinct counts, walked (up to 10 values) or grouped (more), date the grant at the first event of the last new value", async () => {
