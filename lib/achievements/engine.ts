@@ -11,7 +11,7 @@ import { earnedQuery, localPeriodStart, matchingEvents, tallyGroupQuery, type Me
  */
 
 export type { Member, Scope };
-export type Grant = { userId: string; periodKey: string; grantedAt: Date };
+export type Grant = { userId: string; periodKey: string };
 
 /**
  * Settings for a transaction that evaluates rules, local to it. No JIT: the estimates of the rules'
@@ -63,13 +63,10 @@ async function insertGrants(db: Db, earned: SQL, { namesPeople }: { namesPeople:
     ${namesPeople ? sql`where exists (select 1 from users u where u.id = earned.user_id)` : sql``}
     on conflict (user_id, achievement_id, period_key) do update set granted_at = excluded.granted_at
       where excluded.granted_at < user_achievements.granted_at
-    returning achievement_id, user_id, period_key, granted_at, (xmax = 0) as inserted`);
+    returning achievement_id, user_id, period_key, (xmax = 0) as inserted`);
   return rowsOf(result)
     .filter((r) => r.inserted === true)
-    .map((r) => ({
-      achievementId: Number(r.achievement_id),
-      grant: { userId: String(r.user_id), periodKey: String(r.period_key), grantedAt: new Date(r.granted_at as string) },
-    }));
+    .map((r) => ({ achievementId: Number(r.achievement_id), grant: { userId: String(r.user_id), periodKey: String(r.period_key) } }));
 }
 
 /** How many people the rule would grant now (the admin's preview); grants nothing. */

@@ -223,10 +223,15 @@ function tallyKey(rule: Rule): string | null {
   return countsOwnEvents(rule) && (rule.kind === "count" || rule.kind === "rank") && rule.period === "week" ? rule.event : null;
 }
 
+/** Once-only counts up to this threshold read each person's N-th event themselves (nthEventQuery). */
+const READ_DIRECTLY_UP_TO = 10;
+
 /**
  * How a backfill groups achievements: rules that tally weeks of one type's events share one tally,
- * and so do that type's once-only counts (First Case … Support Master find the week their N-th
- * event fell in from it, then read only that week). Everything else is a group of its own.
+ * and so do that type's once-only counts of more than READ_DIRECTLY_UP_TO (Support Bronze … Master
+ * find the week their N-th event fell in from it, then read only that week). Everything else is a
+ * group of its own, First Case included: its first few events per person cost no more to read
+ * alone, and alone it runs beside the tally, which is a backfill's longest group, not after it.
  */
 export function tallyGroups(members: Member[]): Member[][] {
   const weekly = new Set(members.map((m) => tallyKey(m.rule)).filter((key) => key !== null));
@@ -234,7 +239,7 @@ export function tallyGroups(members: Member[]): Member[][] {
   const alone: Member[][] = [];
   for (const member of members) {
     const { rule } = member;
-    const rides = rule.kind === "count" && !rule.period && countsOwnEvents(rule) && weekly.has(rule.event);
+    const rides = rule.kind === "count" && !rule.period && countsOwnEvents(rule) && weekly.has(rule.event) && rule.threshold > READ_DIRECTLY_UP_TO;
     const key = tallyKey(rule) ?? (rides ? rule.event : null);
     if (key === null) alone.push([member]);
     else groups.set(key, [...(groups.get(key) ?? []), member]);
