@@ -71,7 +71,13 @@ async function evaluateBatch(db: Db, limit: number, after: number, attempted: nu
   });
 }
 
-const GATHER_MS = 20;
+/**
+ * How long a run waits for more activity to join its batch. A batch's queries (settings,
+ * achievements, locks, what people already hold, the grants) cost the app about 4 ms of CPU and
+ * little more per event: 110–130 µs per started or accepted mission in batches of 40 (what 20 ms
+ * gathered under load), 25–50 µs in batches of 200. A toast a tenth of a second later is not noticed.
+ */
+const GATHER_MS = 100;
 
 /**
  * Listens for queued activity and evaluates it within moments; one run at a time per instance, and
@@ -89,8 +95,7 @@ export async function startAchievementWorker(database: Database): Promise<() => 
     run = (async () => {
       do {
         again = false;
-        // Whatever is queued in the next moment joins the same batch: under load one evaluation
-        // then covers many transitions (its fixed queries paid once), at a cost no one notices.
+        // Whatever is queued in the next moment joins the same batch (GATHER_MS).
         await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
         try {
           await evaluateQueuedActivity(database.db);
