@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import type { Bound } from "@/db/sql-helpers";
 import { grantForActivity } from "@/lib/achievements/grants";
 import { payPoints, payPointsCtes } from "@/lib/points/ledger";
 
@@ -49,7 +50,7 @@ export const ACTIVITY_CHANNEL = "missions_activity";
  * evaluation, which a worker does in a following transaction right after the commit (the caller's
  * statement must also select `ACTIVITY_SIGNAL`).
  */
-export function recordActivityCtes(type: AppActivityType, actorId: string, attributes: SQL, onlyIf?: SQL): SQL {
+export function recordActivityCtes(type: AppActivityType, actorId: Bound<string>, attributes: SQL, onlyIf?: SQL): SQL {
   return sql`event as (
     insert into activity_events (type, actor_id, attributes, occurred_at, source)
     select ${type}, ${actorId}, ${attributes}, now(), 'app' ${onlyIf ? sql`from ${onlyIf}` : sql``}

@@ -1,16 +1,16 @@
-import { and, eq, or, sql } from "drizzle-orm";
+import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { missionAudience, missionTransitions, missions } from "@/db/schema";
-import { rowsOf } from "@/db/sql-helpers";
+import { builtOncePer, preparedSql, rowsOf } from "@/db/sql-helpers";
 import { ACTIVITY_SIGNAL, recordActivity, recordActivityCtes, type AppActivityType } from "@/lib/activity/record";
 import { checkUploads, saveAttachments, type Upload } from "@/lib/attachments/attachments";
 import { ForbiddenError } from "@/lib/auth/policy";
 import { ConflictError, ValidationError } from "@/lib/errors";
-import { insertNotificationsSql, notificationsSignalSql, signal, signalSql } from "@/lib/notifications/notify";
+import { insertNotificationsSql, notificationsSignalSql, signal, signalSql, type LiveSignal } from "@/lib/notifications/notify";
 import { dueAtProblem, type MissionFields } from "@/lib/validation/missions";
 import { checkDepartments, headlineOf, lockMission, now, performerSql, quotedSql, readMission, userName } from "./facts";
 import { markMissionRead, markReadSql } from "./reads";
-import { FINAL_STATUSES, isPerformer, mayEdit, refusalFor, STATUS_LABELS, TRANSITIONS, type Actor, type MissionAction } from "./lifecycle";
+import { FINAL_STATUSES, isPerformer, MISSION_ACTIONS, mayEdit, refusalFor, STATUS_LABELS, TRANSITIONS, type Actor, type MissionAction } from "./lifecycle";
 
 export type MissionActor = Actor & { name: string };
 
@@ -138,16 +138,44 @@ export async function transitionMission(db: Db, actor: MissionActor, missionId: 
 /** The statement behind transitionMission; false when the mission is not there or not the actor's to move now. */
 async function applyTransition(db: Db, actor: MissionActor, missionId: number, action: MissionAction, reason: string | null): Promise<boolean> {
   const transition = TRANSITIONS[action];
-  const newTaker = action === "start" ? sql`, taker_id = ${actor.id}` : action === "withdraw" ? sql`, taker_id = null` : sql``;
   const ending = action === "complete" ? ": it is awaiting acceptance." : action === "withdraw" ? ": it is open again." : reason ? `: ${reason}` : ".";
-  const message = sql`${`${actor.name} ${transition.done} `}::text || ${quotedSql(sql`moved.headline`)} || ${ending}::text`;
-  const recipients = sql`array[moved.owner_id, ${TAKER_IS_TOLD.includes(action) ? sql`moved.was_taken_by` : sql`null`}]`;
   const moved = rowsOf(
-    await db.execute(sql`
+    await transitionStatements[action](db).execute({
+      missionId,
+      actorId: actor.id,
+      actorRole: actor.role,
+      actorDepartmentId: actor.departmentId,
+      note: reason,
+      opening: `${actor.name} ${transition.done} `,
+      ending,
+      missionSignal: JSON.stringify({ type: "mission", id: missionId } satisfies LiveSignal),
+    }),
+  );
+  return moved.length === 1;
+}
+
+/** Values of a transition statement, bound when it runs (applyTransition). */
+const bound = {
+  missionId: sql.placeholder("missionId"),
+  actor: { id: sql.placeholder("actorId"), role: sql.placeholder("actorRole"), departmentId: sql.placeholder("actorDepartmentId") },
+  note: sql.placeholder("note"),
+  opening: sql.placeholder("opening"),
+  ending: sql.placeholder("ending"),
+  missionSignal: sql.placeholder("missionSignal"),
+};
+
+/** The transition statement of an action, with the mission, the actor and their words as placeholders. */
+function transitionSql(action: MissionAction): SQL {
+  const transition = TRANSITIONS[action];
+  const { missionId, actor } = bound;
+  const newTaker = action === "start" ? sql`, taker_id = ${actor.id}` : action === "withdraw" ? sql`, taker_id = null` : sql``;
+  const message = sql`${bound.opening}::text || ${quotedSql(sql`moved.headline`)} || ${bound.ending}::text`;
+  const recipients = sql`array[moved.owner_id, ${TAKER_IS_TOLD.includes(action) ? sql`moved.was_taken_by` : sql`null`}]`;
+  return sql`
       with mission as (
         select m.id, m.status, m.taker_id, m.owner_id, m.headline, o.department_id as owner_department_id
         from missions m join users o on o.id = m.owner_id
-        where m.id = ${missionId} and m.status in ${transition.from} and ${performerSql(action, actor)}
+        where m.id = ${missionId}::int and m.status in ${transition.from} and ${performerSql(action, actor)}
           and m.xmin = (select s.xmin from missions s where s.id = m.id)
         for update of m
       ),
@@ -159,7 +187,7 @@ async function applyTransition(db: Db, actor: MissionActor, missionId: number, a
       ),
       history as (
         insert into mission_transitions (mission_id, actor_id, from_status, to_status, note)
-        select id, ${actor.id}, from_status, ${transition.to}::mission_status, ${reason} from moved
+        select id, ${actor.id}, from_status, ${transition.to}::mission_status, ${bound.note}::text from moved
       ),
       ${recordActivityCtes(
         ACTIVITY[action],
@@ -170,8 +198,11 @@ async function applyTransition(db: Db, actor: MissionActor, missionId: number, a
       )},
       told as (${insertNotificationsSql(sql`moved`, recipients, { kind: "status_change", actorId: actor.id, missionId, message })}),
       read as (${markReadSql(actor.id, missionId, sql`moved`)})
-      select moved.id, ${signalSql({ type: "mission", id: missionId })}, ${notificationsSignalSql(sql`told`)}, ${ACTIVITY_SIGNAL}
-      from moved`),
-  );
-  return moved.length === 1;
+      select moved.id, ${signalSql(bound.missionSignal)}, ${notificationsSignalSql(sql`told`)}, ${ACTIVITY_SIGNAL}
+      from moved`;
 }
+
+/** Each action's statement, built once per database handle (preparedSql), then only run. */
+const transitionStatements = Object.fromEntries(
+  MISSION_ACTIONS.map((action) => [action, builtOncePer((db: Db) => preparedSql(db, transitionSql(action), `mission_${action}`))]),
+) as Record<MissionAction, (db: Db) => ReturnType<typeof preparedSql>>;

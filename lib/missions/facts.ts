@@ -1,5 +1,6 @@
 import { eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import type { Bound } from "@/db/sql-helpers";
 import { departments, missionAudience, missions, users } from "@/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { TRANSITIONS, type Actor, type MissionAction, type MissionFacts } from "./lifecycle";
@@ -52,7 +53,7 @@ export async function readMission(db: Db, missionId: number): Promise<MissionRec
  * transition statement checks it on the row it locks, so the check and the change are one
  * statement. The transitions test holds both to PRODUCT.md's table, case by case.
  */
-export function performerSql(action: MissionAction, actor: Actor): SQL {
+export function performerSql(action: MissionAction, actor: { [K in keyof Actor]: Bound<Actor[K]> }): SQL {
   switch (TRANSITIONS[action].who) {
     case "audience member but not the owner":
       return sql`(m.owner_id <> ${actor.id} and (m.audience_everyone

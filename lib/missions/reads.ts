@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import type { Bound } from "@/db/sql-helpers";
 import { missionReadMarks, notifications } from "@/db/schema";
 import { now } from "./facts";
 
@@ -12,7 +13,7 @@ export async function markMissionRead(tx: Db, userId: string, missionId: number)
 }
 
 /** The read mark as a statement, written once per row of `onlyIf` when given (for a CTE). */
-export function markReadSql(userId: string, missionId: number, onlyIf?: SQL): SQL {
+export function markReadSql(userId: Bound<string>, missionId: Bound<number>, onlyIf?: SQL): SQL {
   return sql`insert into mission_reads (user_id, mission_id, read_at)
     select ${userId}, ${missionId}::int, now() ${onlyIf ? sql`from ${onlyIf}` : sql``}
     on conflict (user_id, mission_id) do update set read_at = excluded.read_at`;

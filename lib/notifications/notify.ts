@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import type { Bound } from "@/db/sql-helpers";
 import type { NotificationKind } from "@/db/schema";
 
 /** One Postgres channel carries every live signal; payloads are small (ids only): NOTIFY caps them at 8 kB. */
@@ -9,12 +10,12 @@ export type LiveSignal = { type: "notifications"; ids: number[] } | { type: "mis
 
 /** Sent with NOTIFY inside the caller's transaction, so listeners hear of it only once it has committed. */
 export async function signal(tx: Db, payload: LiveSignal): Promise<void> {
-  await tx.execute(sql`select ${signalSql(payload)}`);
+  await tx.execute(sql`select ${signalSql(JSON.stringify(payload))}`);
 }
 
-/** The NOTIFY as an expression, for a statement that does more. */
-export function signalSql(payload: LiveSignal): SQL {
-  return sql`pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(payload)})`;
+/** The NOTIFY as an expression, for a statement that does more (its payload: JSON.stringify of a LiveSignal). */
+export function signalSql(payload: Bound<string>): SQL {
+  return sql`pg_notify(${LIVE_CHANNEL}, ${payload})`;
 }
 
 /** A NOTIFY of the notifications a CTE inserted (its `id`s), as an expression; none when it inserted none. */
@@ -37,7 +38,7 @@ export type NewNotification = {
 export function insertNotificationsSql(
   from: SQL,
   recipients: SQL,
-  notification: Pick<NewNotification, "kind"> & { actorId: string; missionId: number; message: SQL },
+  notification: Pick<NewNotification, "kind"> & { actorId: Bound<string>; missionId: Bound<number>; message: SQL },
 ): SQL {
   return sql`insert into notifications (user_id, kind, actor_id, mission_id, message)
     select recipient, ${notification.kind}::text, ${notification.actorId}, ${notification.missionId}::int, ${notification.message}
