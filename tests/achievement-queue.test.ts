@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { achievementQueue, achievements, activityEvents, notifications, userAchievements, users } from "@/db/schema";
 import { evaluateQueuedActivity } from "@/lib/achievements/queue";
 import { createMission, transitionMission } from "@/lib/missions/commands";
+import { pointsOf } from "@/lib/points/leaderboard";
 import { createCompany, type Company } from "./support/company";
 import { createTestDatabase } from "./support/database";
 
@@ -28,17 +29,22 @@ const newMission = (description: string) =>
   createMission(database.db, c.owner, { description, reward: "Tea", dueAt: null, audience: "everyone", parentId: null });
 
 describe("in-app activity is evaluated in a following transaction", () => {
-  it("a transition commits with its event queued; the worker grants and notifies once, and empties the queue", async () => {
+  it("a transition commits with its event queued; the worker pays its points, grants and notifies once, and empties the queue", async () => {
     const db = database.db;
+    const [takerBefore, ownerBefore] = [await pointsOf(db, c.taker.id), await pointsOf(db, c.owner.id)];
     const { id } = await newMission("Queue me");
     await transitionMission(db, c.taker, id, "start");
     expect(await db.$count(achievementQueue)).toBeGreaterThanOrEqual(2); // created, started
     expect(await grantsOf(c.taker.id, "go-getter")).toBe(0);
+    expect(await pointsOf(db, c.taker.id)).toBe(takerBefore);
 
     expect(await evaluateQueuedActivity(db)).toBeGreaterThanOrEqual(2);
     expect(await db.$count(achievementQueue)).toBe(0);
     expect(await grantsOf(c.taker.id, "go-getter")).toBe(1);
     expect(await grantsOf(c.owner.id, "first-mission")).toBe(1);
+    // The default point rules: 2 for starting a mission, 5 for creating one.
+    expect(await pointsOf(db, c.taker.id)).toBe(takerBefore + 2);
+    expect(await pointsOf(db, c.owner.id)).toBe(ownerBefore + 5);
     expect(await db.$count(notifications, and(eq(notifications.userId, c.taker.id), eq(notifications.kind, "achievement")))).toBe(1);
 
     expect(await evaluateQueuedActivity(db)).toBe(0);

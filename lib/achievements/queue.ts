@@ -1,12 +1,13 @@
 import { sql } from "drizzle-orm";
 import type { Database, Db } from "@/db/client";
 import { rowsOf } from "@/db/sql-helpers";
-import { ACTIVITY_CHANNEL, grantForEvents } from "@/lib/activity/record";
+import { ACTIVITY_CHANNEL, afterActivity } from "@/lib/activity/record";
 
 /**
- * In-app activity is evaluated for achievements in a transaction that follows the one recording it
- * (ARCHITECTURE.md allows "the same or a following"): a mission transition commits without waiting
- * for the rules, and a worker takes the queued events right after, a batch at a time. SKIP LOCKED
+ * In-app activity is paid its points and evaluated for achievements in a transaction that follows
+ * the one recording it (ARCHITECTURE.md allows "the same or a following"): a mission transition
+ * commits without waiting for either, and a worker takes the queued events right after, a batch at
+ * a time (the ledger takes each event once, so a batch done again pays nothing twice). SKIP LOCKED
  * lets every instance's worker share the queue; the per-person locks in grantForActivity keep
  * thresholds exact whoever evaluates. A batch that fails is gone through one event at a time, so
  * an event that keeps failing stays queued (and logged) without holding up the ones after it.
@@ -61,12 +62,13 @@ async function evaluateBatch(db: Db, limit: number, after: number, attempted: nu
     const ids = rows.map((r) => Number(r.id));
     attempted.push(...ids);
     const events = rows.map((r) => ({
+      id: Number(r.id),
       type: String(r.type),
       actorId: String(r.actor_id),
       attributes: (typeof r.attributes === "string" ? JSON.parse(r.attributes) : r.attributes) as Record<string, unknown>,
       occurredAt: new Date(r.occurred_at as string),
     }));
-    await grantForEvents(tx, events);
+    await afterActivity(tx, events);
     return ids;
   });
 }

@@ -19,10 +19,9 @@ export async function payHistory(tx: Db, eventTypes: string[]): Promise<void> {
 /**
  * Two CTEs (`paid`, `paid_totals`) paying the events in `events` (rows with id, type, actor_id,
  * attributes, occurred_at): the ledger rows, and the all-time totals they add to (in user order,
- * so concurrent payments lock totals in the same order and cannot deadlock). A CTE, so an in-app
- * action pays in the same statement that records its event.
+ * so concurrent payments lock totals in the same order and cannot deadlock).
  */
-export function payPointsCtes(events: SQL): SQL {
+function payPointsCtes(events: SQL): SQL {
   return sql`paid as (
     insert into point_entries (user_id, event_id, points, occurred_at)
     select paid.user_id, e.id, r.points, e.occurred_at
