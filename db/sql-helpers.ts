@@ -35,8 +35,8 @@ const dialect = new PgDialect();
 /**
  * A raw statement built into its SQL text once, with sql.placeholder() for what varies, and then
  * only run with new values (use it through builtOncePer). A mission transition is one large
- * statement, and building it in drizzle on every request cost the app about 60 µs of CPU plus the
- * garbage, more than any other step of the request that the baseline route does not have.
+ * statement: building it in drizzle on every request cost the server about 60 µs of CPU and its
+ * garbage (a profile of the transitions benchmark).
  */
 export function preparedSql(db: Db, statement: SQL, name: string): { execute(values: Record<string, unknown>): Promise<unknown> } {
   return db._.session.prepareQuery(dialect.sqlToQuery(statement), undefined, name, false);
