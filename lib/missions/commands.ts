@@ -1,6 +1,6 @@
 import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { missionAudience, missionTransitions, missions } from "@/db/schema";
+import { missionAudience, missionTransitions, missions, type Role } from "@/db/schema";
 import { builtOncePer, preparedSql, rowsOf } from "@/db/sql-helpers";
 import { ACTIVITY_SIGNAL, recordActivity, recordActivityCtes, type AppActivityType } from "@/lib/activity/record";
 import { checkUploads, saveAttachments, type Upload } from "@/lib/attachments/attachments";
@@ -149,27 +149,31 @@ async function applyTransition(db: Db, actor: MissionActor, missionId: number, a
       opening: `${actor.name} ${transition.done} `,
       ending,
       missionSignal: JSON.stringify({ type: "mission", id: missionId } satisfies LiveSignal),
-    }),
+    } satisfies TransitionValues),
   );
   return moved.length === 1;
 }
 
-/** Values of a transition statement, bound when it runs (applyTransition). */
-const bound = {
-  missionId: sql.placeholder("missionId"),
-  actor: { id: sql.placeholder("actorId"), role: sql.placeholder("actorRole"), departmentId: sql.placeholder("actorDepartmentId") },
-  note: sql.placeholder("note"),
-  opening: sql.placeholder("opening"),
-  ending: sql.placeholder("ending"),
-  missionSignal: sql.placeholder("missionSignal"),
+/** What a transition statement binds when it runs (applyTransition): its placeholders (transitionSql). */
+type TransitionValues = {
+  missionId: number;
+  actorId: string;
+  actorRole: Role;
+  actorDepartmentId: number | null;
+  note: string | null;
+  opening: string;
+  ending: string;
+  missionSignal: string;
 };
+const bound = (name: keyof TransitionValues) => sql.placeholder(name);
 
 /** The transition statement of an action, with the mission, the actor and their words as placeholders. */
 function transitionSql(action: MissionAction): SQL {
   const transition = TRANSITIONS[action];
-  const { missionId, actor } = bound;
+  const missionId = bound("missionId");
+  const actor = { id: bound("actorId"), role: bound("actorRole"), departmentId: bound("actorDepartmentId") };
   const newTaker = action === "start" ? sql`, taker_id = ${actor.id}` : action === "withdraw" ? sql`, taker_id = null` : sql``;
-  const message = sql`${bound.opening}::text || ${quotedSql(sql`moved.headline`)} || ${bound.ending}::text`;
+  const message = sql`${bound("opening")}::text || ${quotedSql(sql`moved.headline`)} || ${bound("ending")}::text`;
   const recipients = sql`array[moved.owner_id, ${TAKER_IS_TOLD.includes(action) ? sql`moved.was_taken_by` : sql`null`}]`;
   return sql`
       with mission as (
@@ -187,7 +191,7 @@ function transitionSql(action: MissionAction): SQL {
       ),
       history as (
         insert into mission_transitions (mission_id, actor_id, from_status, to_status, note)
-        select id, ${actor.id}, from_status, ${transition.to}::mission_status, ${bound.note}::text from moved
+        select id, ${actor.id}, from_status, ${transition.to}::mission_status, ${bound("note")}::text from moved
       ),
       ${recordActivityCtes(
         ACTIVITY[action],
@@ -198,7 +202,7 @@ function transitionSql(action: MissionAction): SQL {
       )},
       told as (${insertNotificationsSql(sql`moved`, recipients, { kind: "status_change", actorId: actor.id, missionId, message })}),
       read as (${markReadSql(actor.id, missionId, sql`moved`)})
-      select moved.id, ${signalSql(bound.missionSignal)}, ${notificationsSignalSql(sql`told`)}, ${ACTIVITY_SIGNAL}
+      select moved.id, ${signalSql(bound("missionSignal"))}, ${notificationsSignalSql(sql`told`)}, ${ACTIVITY_SIGNAL}
       from moved`;
 }
 
